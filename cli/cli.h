@@ -1,0 +1,40 @@
+// Shared pieces of the `quarry` command-line client. The CLI is only a client of the
+// public API in include/quarry/: nothing here reaches into storage/ or engine/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "quarry/database.h"
+
+namespace quarry::cli {
+
+// Exit codes, documented in docs/shell.md.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitQueryError = 1,
+  kExitUsage = 2,
+  kExitDatabaseError = 3,
+};
+
+struct GlobalOptions {
+  std::string db_path;  // --db, else $QUARRY_DB, else ./quarry.db
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Maps an API error to the documented exit code.
+int exit_code_for(const Error& error);
+
+// Opens the database named by the global options, printing the error on failure.
+std::unique_ptr<Database> open_database(const GlobalOptions& global, const OpenOptions& options,
+                                        int& exit_code);
+
+// Each subcommand registers itself on `app` and sets `run` to its action; the action
+// returns the process exit code. One file per command: cli/cmd_<name>.cpp.
+using CommandAction = std::function<int()>;
+void add_version_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+
+}  // namespace quarry::cli

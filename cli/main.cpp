@@ -1,0 +1,33 @@
+// `quarry`: the command-line client of the Quarry embedding API.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/cli.h"
+
+using namespace quarry::cli;
+
+int main(int argc, char** argv) {
+  CLI::App app{"Quarry: build a knowledge graph from news and query it with openCypher", "quarry"};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  const char* env_db = std::getenv("QUARRY_DB");
+  global.db_path = env_db && *env_db ? env_db : "quarry.db";
+  app.add_option("--db", global.db_path, "Database directory (default: $QUARRY_DB or ./quarry.db)");
+  app.add_flag("-q,--quiet", global.quiet, "Print only results and errors");
+  app.add_flag("-v,--verbose", global.verbose, "Print more diagnostics on stderr");
+
+  CommandAction run;
+  add_version_command(app, global, run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return run ? run() : kExitUsage;
+}

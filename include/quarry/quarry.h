@@ -1,0 +1,8 @@
+// Umbrella header for embedding Quarry: #include <quarry/quarry.h>.
+#pragma once
+
+#include "quarry/database.h"
+#include "quarry/options.h"
+#include "quarry/result.h"
+#include "quarry/status.h"
+#include "quarry/value.h"
