@@ -1,0 +1,116 @@
+// JSON Lines facts: one object per line,
+//   {"subject": "Kim Jong Un", "subject_type": "Person", "predicate": "meet",
+//    "object": {"name": "Sergei Shoigu", "type": "Person"}, "text": "met",
+//    "doc": "d1", "sentence": 0, "start": 0, "end": 42, "confidence": 0.9}
+// or with "mentions": [{"doc", "sentence", "start", "end", "confidence", "extractor"}...],
+// which yields one fact per mention (the shape `quarry export --format jsonl` writes).
+#include <nlohmann/json.hpp>
+
+#include <deque>
+
+#include "storage/io/reader_base.h"
+
+namespace quarry::storage {
+namespace {
+
+using nlohmann::json;
+
+class JsonlReader : public io_detail::LineReader {
+ public:
+  using LineReader::LineReader;
+
+  Result<bool> next(Fact& fact) override {
+    if (!pending_.empty()) {
+      fact = std::move(pending_.front());
+      pending_.pop_front();
+      return true;
+    }
+    if (!next_line(line_)) return false;
+    json row = json::parse(line_, nullptr, /*allow_exceptions=*/false);
+    if (row.is_discarded()) return bad("not valid JSON");
+    if (!row.is_object()) return bad("expected a JSON object");
+    Fact base;
+    if (auto err = read_entity(row, "subject", base.subject)) return *err;
+    if (auto err = read_entity(row, "object", base.object)) return *err;
+    if (auto err = read_string(row, "predicate", base.predicate, true)) return *err;
+    if (auto err = read_string(row, "text", base.text, false)) return *err;
+    if (base.text.empty()) base.text = base.predicate;
+    base.mention.extractor = "import";
+    if (auto err = read_mention(row, base.mention)) return *err;
+    auto mentions = row.find("mentions");
+    if (mentions == row.end() || mentions->empty()) {
+      fact = std::move(base);
+      return true;
+    }
+    if (!mentions->is_array()) return bad("\"mentions\" must be an array");
+    for (const json& m : *mentions) {
+      if (!m.is_object()) return bad("each of \"mentions\" must be an object");
+      Fact f = base;
+      if (auto err = read_mention(m, f.mention)) return *err;
+      pending_.push_back(std::move(f));
+    }
+    fact = std::move(pending_.front());
+    pending_.pop_front();
+    return true;
+  }
+
+ private:
+  std::optional<Error> read_string(const json& obj, const char* key, std::string& out,
+                                   bool required) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) return bad(fmt::format("missing \"{}\"", key));
+      return std::nullopt;
+    }
+    if (!it->is_string()) return bad(fmt::format("\"{}\" must be a string", key));
+    out = it->get<std::string>();
+    if (required && out.empty()) return bad(fmt::format("empty \"{}\"", key));
+    return std::nullopt;
+  }
+
+  std::optional<Error> read_entity(const json& row, const char* key, EntityRef& out) const {
+    auto it = row.find(key);
+    if (it != row.end() && it->is_object()) {
+      if (auto err = read_string(*it, "name", out.name, true)) return err;
+      return read_string(*it, "type", out.type, false);
+    }
+    if (auto err = read_string(row, key, out.name, true)) return err;
+    return read_string(row, (std::string(key) + "_type").c_str(), out.type, false);
+  }
+
+  std::optional<Error> read_uint(const json& obj, const char* key, uint32_t& out) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_unsigned())
+      return bad(fmt::format("\"{}\" must be a non-negative integer", key));
+    out = it->get<uint32_t>();
+    return std::nullopt;
+  }
+
+  std::optional<Error> read_mention(const json& obj, Mention& m) const {
+    if (auto err = read_string(obj, "doc", m.doc, false)) return err;
+    if (auto err = read_string(obj, "extractor", m.extractor, false)) return err;
+    if (auto err = read_uint(obj, "sentence", m.sentence)) return err;
+    if (auto err = read_uint(obj, "start", m.start)) return err;
+    if (auto err = read_uint(obj, "end", m.end)) return err;
+    auto c = obj.find("confidence");
+    if (c != obj.end() && !c->is_null()) {
+      if (!c->is_number() || c->get<double>() < 0 || c->get<double>() > 1) {
+        return bad("\"confidence\" must be a number between 0 and 1");
+      }
+      m.confidence = c->get<double>();
+    }
+    return std::nullopt;
+  }
+
+  std::string line_;
+  std::deque<Fact> pending_;
+};
+
+}  // namespace
+
+std::unique_ptr<TripleReader> make_jsonl_reader(std::istream& in, std::string name) {
+  return std::make_unique<JsonlReader>(in, std::move(name));
+}
+
+}  // namespace quarry::storage
