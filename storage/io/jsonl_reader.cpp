@@ -25,8 +25,8 @@ class JsonlReader : public io_detail::LineReader {
       pending_.pop_front();
       return true;
     }
-    if (!next_line(line_)) return false;
-    json row = json::parse(line_, nullptr, /*allow_exceptions=*/false);
+    if (!next_line(text_)) return false;
+    json row = json::parse(text_, nullptr, /*allow_exceptions=*/false);
     if (row.is_discarded()) return bad("not valid JSON");
     if (!row.is_object()) return bad("expected a JSON object");
     Fact base;
@@ -103,7 +103,7 @@ class JsonlReader : public io_detail::LineReader {
     return std::nullopt;
   }
 
-  std::string line_;
+  std::string text_;
   std::deque<Fact> pending_;
 };
 

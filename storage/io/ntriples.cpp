@@ -86,8 +86,9 @@ class NTriplesReader : public io_detail::LineReader {
   using LineReader::LineReader;
 
   Result<bool> next(Fact& fact) override {
-    if (!next_line(line_)) return false;
+    if (!next_line(text_)) return false;
     pos_ = 0;
+    error_.reset();
     fact = Fact();
     fact.mention.extractor = "import";
     std::string term;
@@ -108,14 +109,14 @@ class NTriplesReader : public io_detail::LineReader {
     if (peek() != '.') return bad("expected '.' at the end of the triple");
     ++pos_;
     skip_space();
-    if (pos_ < line_.size() && line_[pos_] != '#') return bad("unexpected text after '.'");
+    if (pos_ < text_.size() && text_[pos_] != '#') return bad("unexpected text after '.'");
     return true;
   }
 
  private:
-  char peek() const { return pos_ < line_.size() ? line_[pos_] : '\0'; }
+  char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   void skip_space() {
-    while (pos_ < line_.size() && (line_[pos_] == ' ' || line_[pos_] == '\t')) ++pos_;
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
   }
   bool fail(std::string_view why) {
     error_ = bad(why);
@@ -124,10 +125,10 @@ class NTriplesReader : public io_detail::LineReader {
 
   bool read_node(std::string& out, const char* role) {
     skip_space();
-    if (peek() == '_' && pos_ + 1 < line_.size() && line_[pos_ + 1] == ':') {
-      size_t end = line_.find_first_of(" \t", pos_);
+    if (peek() == '_' && pos_ + 1 < text_.size() && text_[pos_ + 1] == ':') {
+      size_t end = text_.find_first_of(" \t", pos_);
       if (end == std::string::npos) return fail("unterminated blank node");
-      out = line_.substr(pos_, end - pos_);
+      out = text_.substr(pos_, end - pos_);
       pos_ = end;
       return true;
     }
@@ -139,9 +140,9 @@ class NTriplesReader : public io_detail::LineReader {
 
   bool read_iri(std::string& out) {
     if (peek() != '<') return false;
-    size_t end = line_.find('>', pos_);
+    size_t end = text_.find('>', pos_);
     if (end == std::string::npos) return fail("unterminated <IRI>");
-    out = line_.substr(pos_ + 1, end - pos_ - 1);
+    out = text_.substr(pos_ + 1, end - pos_ - 1);
     pos_ = end + 1;
     return true;
   }
@@ -149,14 +150,14 @@ class NTriplesReader : public io_detail::LineReader {
   bool read_literal(std::string& out) {
     out.clear();
     ++pos_;  // opening quote
-    while (pos_ < line_.size() && line_[pos_] != '"') {
-      char c = line_[pos_++];
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      char c = text_[pos_++];
       if (c != '\\') {
         out += c;
         continue;
       }
-      if (pos_ >= line_.size()) return fail("unterminated escape in literal");
-      char e = line_[pos_++];
+      if (pos_ >= text_.size()) return fail("unterminated escape in literal");
+      char e = text_[pos_++];
       switch (e) {
         case 't': out += '\t'; break;
         case 'b': out += '\b'; break;
@@ -169,10 +170,10 @@ class NTriplesReader : public io_detail::LineReader {
         case 'u':
         case 'U': {
           size_t n = e == 'u' ? 4 : 8;
-          if (pos_ + n > line_.size()) return fail("short \\u escape in literal");
+          if (pos_ + n > text_.size()) return fail("short \\u escape in literal");
           uint32_t cp = 0;
           for (size_t i = 0; i < n; ++i) {
-            int h = hex_value(line_[pos_ + i]);
+            int h = hex_value(text_[pos_ + i]);
             if (h < 0) return fail("bad hex digit in \\u escape");
             cp = cp * 16 + static_cast<uint32_t>(h);
           }
@@ -183,12 +184,12 @@ class NTriplesReader : public io_detail::LineReader {
         default: return fail(fmt::format("unknown escape \\{} in literal", e));
       }
     }
-    if (pos_ >= line_.size()) return fail("unterminated literal");
+    if (pos_ >= text_.size()) return fail("unterminated literal");
     ++pos_;  // closing quote
     if (peek() == '@') {
-      while (pos_ < line_.size() && line_[pos_] != ' ' && line_[pos_] != '\t' && line_[pos_] != '.')
+      while (pos_ < text_.size() && text_[pos_] != ' ' && text_[pos_] != '\t' && text_[pos_] != '.')
         ++pos_;
-    } else if (line_.compare(pos_, 2, "^^") == 0) {
+    } else if (text_.compare(pos_, 2, "^^") == 0) {
       pos_ += 2;
       std::string datatype;
       if (!read_iri(datatype)) return error_ ? false : fail("expected a datatype <IRI> after ^^");
@@ -197,7 +198,7 @@ class NTriplesReader : public io_detail::LineReader {
     return true;
   }
 
-  std::string line_;
+  std::string text_;
   size_t pos_ = 0;
   std::optional<Error> error_;
 };

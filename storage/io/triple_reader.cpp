@@ -29,13 +29,13 @@ class TsvReader : public LineReader {
   using LineReader::LineReader;
 
   Result<bool> next(Fact& fact) override {
-    if (!next_line(line_)) return false;
+    if (!next_line(text_)) return false;
     fields_.clear();
     size_t begin = 0;
     for (;;) {
-      size_t tab = line_.find('\t', begin);
+      size_t tab = text_.find('\t', begin);
       fields_.push_back(
-          std::string_view(line_).substr(begin, tab == std::string::npos ? tab : tab - begin));
+          std::string_view(text_).substr(begin, tab == std::string::npos ? tab : tab - begin));
       if (tab == std::string::npos) break;
       begin = tab + 1;
     }
@@ -66,7 +66,7 @@ class TsvReader : public LineReader {
   }
 
  private:
-  std::string line_;
+  std::string text_;
   std::vector<std::string_view> fields_;
 };
 
