@@ -10,8 +10,7 @@
 
 namespace {
 
-quarry::Fact fact(std::string subject, std::string predicate, std::string object,
-                  std::string doc) {
+quarry::Fact fact(std::string subject, std::string predicate, std::string object, std::string doc) {
   quarry::Fact f;
   f.subject = {std::move(subject), "Person"};
   f.predicate = predicate;
