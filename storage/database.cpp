@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "storage/database_impl.h"
+#include "storage/io/export.h"
 #include "storage/io/triple_reader.h"
 
 namespace quarry {
@@ -164,8 +165,9 @@ Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat 
   return report;
 }
 
-Status DatabaseImpl::export_graph(std::ostream&, ExportFormat) {
-  return Error(ErrorCode::kInvalidArgument, "export is not built yet");
+Status DatabaseImpl::export_graph(std::ostream& out, ExportFormat format) {
+  Snapshot snap(store_);
+  return write_graph(snap, out, format);
 }
 
 Result<QueryResult> DatabaseImpl::query(std::string_view text, const Params& params,
