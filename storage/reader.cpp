@@ -19,10 +19,16 @@ rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snaps
 }
 
 SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) {
-  store_->catch_up();
-  snap_ = store_->db()->GetSnapshot();
+  if (store_->read_only()) {
+    store_->catch_up();
+    secondary_lock_ = std::shared_lock(store_->reader_lock());
+  } else {
+    snap_ = store_->db()->GetSnapshot();
+  }
 }
-SnapshotKv::~SnapshotKv() { store_->db()->ReleaseSnapshot(snap_); }
+SnapshotKv::~SnapshotKv() {
+  if (snap_) store_->db()->ReleaseSnapshot(snap_);
+}
 
 rocksdb::Status SnapshotKv::get(Cf cf, std::string_view key, std::string* value) {
   rocksdb::ReadOptions ro;
