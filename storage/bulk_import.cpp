@@ -26,15 +26,6 @@ namespace fs = std::filesystem;
 using keys::Cf;
 using keys::TermKind;
 
-struct TripleHash {
-  size_t operator()(const std::array<uint64_t, 3>& t) const {
-    uint64_t h = t[0] * 0x9E3779B97F4A7C15ull;
-    h ^= (t[1] + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
-    h ^= (t[2] + (h << 6) + (h >> 2)) * 0x165667B19E3779F9ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
-
 struct NodeInfo {
   uint64_t label = 0;
   std::string name;
@@ -74,7 +65,6 @@ class Loader {
   std::unordered_map<std::string, std::vector<uint64_t>> by_norm_;
   std::vector<NodeInfo> nodes_;
   std::vector<keys::Triple> rels_;
-  std::unordered_map<std::array<uint64_t, 3>, uint64_t, TripleHash> facts_;
   std::vector<MentionRow> mentions_;
   std::unordered_map<std::string, uint32_t> value_ids_;
   std::vector<std::string> values_;
@@ -162,11 +152,10 @@ Status Loader::add(const Fact& f, WriteSummary&) {
     p = term(TermKind::kType, f.predicate);
     types_.emplace(f.predicate, p);
   }
-  auto [it, added] = facts_.try_emplace({*s, p, *o}, next_.next_rel);
-  if (added) {
-    rels_.push_back({*s, p, *o, next_.next_rel});
-    ++next_.next_rel;
-  }
+  // Every line gets a provisional relationship; write_files() merges equal (s, p, o)
+  // after sorting, which is cheaper than a hash table of every triple.
+  uint64_t provisional = first_rel_ + rels_.size();
+  rels_.push_back({*s, p, *o, provisional});
   const Mention& m = f.mention;
   bool same_surface = f.text == f.predicate ? last_.surface_is_type : f.text == last_text_;
   if (!(have_last_ && m.sentence == last_.m.sentence && m.start == last_.m.start &&
@@ -199,7 +188,7 @@ Status Loader::add(const Fact& f, WriteSummary&) {
   }
   uint64_t doc = last_.doc_id;
   uint32_t value = last_.value;
-  mentions_.push_back({it->second, doc, value, static_cast<uint32_t>(mentions_.size())});
+  mentions_.push_back({provisional, doc, value, static_cast<uint32_t>(mentions_.size())});
   return {};
 }
 
@@ -257,15 +246,24 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
   // the block compressor turn into a few bytes per triple. Nothing outside this import
   // has seen the provisional ids.
   std::sort(rels_.begin(), rels_.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+    return std::tie(a.s, a.p, a.o, a.rel) < std::tie(b.s, b.p, b.o, b.rel);
   });
   {
+    // Equal (s, p, o) are one fact: they share the final id and keep one record.
     std::vector<uint64_t> renumber(rels_.size());
+    size_t unique = 0;
     for (size_t i = 0; i < rels_.size(); ++i) {
-      renumber[rels_[i].rel - first_rel_] = first_rel_ + i;
-      rels_[i].rel = first_rel_ + i;
+      const auto& t = rels_[i];
+      if (unique == 0 || t.s != rels_[unique - 1].s || t.p != rels_[unique - 1].p ||
+          t.o != rels_[unique - 1].o) {
+        rels_[unique++] = t;
+      }
+      renumber[t.rel - first_rel_] = first_rel_ + unique - 1;
     }
+    rels_.resize(unique);
+    for (size_t i = 0; i < unique; ++i) rels_[i].rel = first_rel_ + i;
     for (auto& m : mentions_) m.rel = renumber[m.rel - first_rel_];
+    next_.next_rel = first_rel_ + unique;
   }
   // Relationships in id order, then each index in its own order (sorted in place).
   {

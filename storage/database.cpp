@@ -132,9 +132,10 @@ Result<ImportReport> DatabaseImpl::import(const std::string& path, const ImportO
 Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat format,
                                                  const std::string& name, bool strict) {
   {
+    // Decide under the write lock, so no other writer can fill the graph in between.
+    std::unique_lock lock(store_->write_mutex());
     Snapshot snap(store_);
     if (snap.node_count(std::nullopt) == 0 && snap.rel_count(std::nullopt) == 0) {
-      std::lock_guard lock(store_->write_mutex());
       return bulk_import(store_, in, format, name, strict);
     }
   }
