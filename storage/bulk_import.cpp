@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/database_impl.h"
@@ -239,7 +240,6 @@ class Sst {
 Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExternalFileArg>& args,
                            WriteSummary& summary) {
   std::vector<std::pair<std::string, int64_t>> stats;
-  char quad[keys::kQuadSize];
 
   // Relationship ids are handed out in SPO order: then the rels records, the SPO index and
   // provenance all run through consecutive ids, which RocksDB's key prefix sharing and
@@ -265,14 +265,6 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
     for (auto& m : mentions_) m.rel = renumber[m.rel - first_rel_];
     next_.next_rel = first_rel_ + unique;
   }
-  // Relationships in id order, then each index in its own order (sorted in place).
-  {
-    Sst rels(store_, keys::kRels, dir);
-    for (const auto& t : rels_) {
-      QUARRY_TRY(rels.put(keys::u64_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
-    }
-    QUARRY_TRY(rels.finish(args));
-  }
   std::unordered_map<uint64_t, int64_t> per_type;
   std::vector<int64_t> out_deg(nodes_.size()), in_deg(nodes_.size());
   for (const auto& t : rels_) {
@@ -280,51 +272,76 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
     ++out_deg[t.s - first_node_];
     ++in_deg[t.o - first_node_];
   }
-  for (auto order : {keys::Order::kSpo, keys::Order::kPos, keys::Order::kOsp}) {
+  auto write_index = [&](std::vector<keys::Triple>& v, keys::Order order,
+                         std::vector<rocksdb::IngestExternalFileArg>& out) -> Status {
     auto rank = [order](const keys::Triple& t) {
       if (order == keys::Order::kSpo) return std::array<uint64_t, 4>{t.s, t.p, t.o, t.rel};
       if (order == keys::Order::kPos) return std::array<uint64_t, 4>{t.p, t.o, t.s, t.rel};
       return std::array<uint64_t, 4>{t.o, t.s, t.p, t.rel};
     };
-    std::sort(rels_.begin(), rels_.end(),
-              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    if (order != keys::Order::kSpo) {  // rels_ is in SPO order already
+      std::sort(v.begin(), v.end(),
+                [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    }
+    char quad[keys::kQuadSize];
     Sst sst(store_, keys::order_cf(order), dir);
-    for (const auto& t : rels_) {
+    for (const auto& t : v) {
       keys::encode_quad(order, t, quad);
       QUARRY_TRY(sst.put(std::string_view(quad, keys::kQuadSize), {}));
     }
-    QUARRY_TRY(sst.finish(args));
-  }
+    return sst.finish(out);
+  };
 
-  // Provenance: by (rel, doc, arrival); identical mentions of one (rel, doc) collapse.
-  std::sort(mentions_.begin(), mentions_.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.rel, a.doc, a.order) < std::tie(b.rel, b.doc, b.order);
+  // A second thread writes OSP (from a copy) and provenance while this one writes the
+  // rest: SST building is CPU-bound (sorting, compression) and the files are independent.
+  std::vector<rocksdb::IngestExternalFileArg> args2;
+  uint64_t mentions_added = 0;
+  Status second;
+  std::thread helper([&, osp = rels_]() mutable {
+    second = [&]() -> Status {
+      QUARRY_TRY(write_index(osp, keys::Order::kOsp, args2));
+      osp = {};
+      // Provenance: by (rel, doc, arrival); identical mentions of one (rel, doc) collapse.
+      std::sort(mentions_.begin(), mentions_.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.rel, a.doc, a.order) < std::tie(b.rel, b.doc, b.order);
+      });
+      std::vector<keys::ProvKey> docrels;
+      Sst prov(store_, keys::kProv, dir);
+      size_t run = 0;
+      for (size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (i == 0 || m.rel != mentions_[i - 1].rel || m.doc != mentions_[i - 1].doc) run = i;
+        bool dup = false;
+        for (size_t j = run; j < i && !dup; ++j) dup = mentions_[j].value == m.value;
+        if (dup) continue;
+        keys::ProvKey pk{m.rel, m.doc, static_cast<uint32_t>(i - run)};
+        QUARRY_TRY(prov.put(keys::prov_key(pk), values_[m.value]));
+        if (m.doc != 0) docrels.push_back(pk);
+        ++mentions_added;
+      }
+      QUARRY_TRY(prov.finish(args2));
+      std::sort(docrels.begin(), docrels.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
+      });
+      Sst sst(store_, keys::kDocRels, dir);
+      for (const auto& pk : docrels) QUARRY_TRY(sst.put(keys::docrel_key(pk), {}));
+      return sst.finish(args2);
+    }();
   });
-  std::vector<keys::ProvKey> docrels;
-  {
-    Sst prov(store_, keys::kProv, dir);
-    size_t run = 0;
-    for (size_t i = 0; i < mentions_.size(); ++i) {
-      const auto& m = mentions_[i];
-      if (i == 0 || m.rel != mentions_[i - 1].rel || m.doc != mentions_[i - 1].doc) run = i;
-      bool dup = false;
-      for (size_t j = run; j < i && !dup; ++j) dup = mentions_[j].value == m.value;
-      if (dup) continue;
-      keys::ProvKey pk{m.rel, m.doc, static_cast<uint32_t>(i - run)};
-      QUARRY_TRY(prov.put(keys::prov_key(pk), values_[m.value]));
-      if (m.doc != 0) docrels.push_back(pk);
-      ++summary.mentions_added;
+  Status first = [&]() -> Status {
+    Sst rels(store_, keys::kRels, dir);
+    for (const auto& t : rels_) {
+      QUARRY_TRY(rels.put(keys::u64_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
     }
-    QUARRY_TRY(prov.finish(args));
-  }
-  std::sort(docrels.begin(), docrels.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
-  });
-  {
-    Sst sst(store_, keys::kDocRels, dir);
-    for (const auto& pk : docrels) QUARRY_TRY(sst.put(keys::docrel_key(pk), {}));
-    QUARRY_TRY(sst.finish(args));
-  }
+    QUARRY_TRY(rels.finish(args));
+    QUARRY_TRY(write_index(rels_, keys::Order::kSpo, args));
+    return write_index(rels_, keys::Order::kPos, args);
+  }();
+  helper.join();
+  QUARRY_TRY(first);
+  QUARRY_TRY(second);
+  for (auto& a : args2) args.push_back(std::move(a));
+  summary.mentions_added += mentions_added;
 
   // Nodes, their label index, properties and alias entries.
   uint64_t name_key = term(TermKind::kPropKey, "name");
