@@ -20,9 +20,13 @@ rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snaps
 
 SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) {
   store_->catch_up();
-  snap_ = store_->db()->GetSnapshot();
+  // A secondary (read-only) instance refuses reads at a snapshot; its view changes only
+  // at catch_up(), so reading it without one is the same consistent state.
+  snap_ = store_->read_only() ? nullptr : store_->db()->GetSnapshot();
 }
-SnapshotKv::~SnapshotKv() { store_->db()->ReleaseSnapshot(snap_); }
+SnapshotKv::~SnapshotKv() {
+  if (snap_) store_->db()->ReleaseSnapshot(snap_);
+}
 
 rocksdb::Status SnapshotKv::get(Cf cf, std::string_view key, std::string* value) {
   rocksdb::ReadOptions ro;
