@@ -97,18 +97,19 @@ Triple decode_quad(Order order, std::string_view key) {
 
 std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags) {
   std::string v;
-  append_u64(v, s);
-  append_u64(v, p);
-  append_u64(v, o);
-  v.push_back(static_cast<char>(flags));
+  append_varint(v, s);
+  append_varint(v, p);
+  append_varint(v, o);
+  append_varint(v, flags);
   return v;
 }
 bool decode_rel_value(std::string_view v, Triple& t, uint32_t& flags) {
-  if (v.size() != 25) return false;
-  t.s = get_u64(v.data());
-  t.p = get_u64(v.data() + 8);
-  t.o = get_u64(v.data() + 16);
-  flags = static_cast<uint8_t>(v[24]);
+  uint64_t f = 0;
+  if (!read_varint(v, t.s) || !read_varint(v, t.p) || !read_varint(v, t.o) || !read_varint(v, f) ||
+      !v.empty()) {
+    return false;
+  }
+  flags = static_cast<uint32_t>(f);
   return true;
 }
 

@@ -17,7 +17,7 @@
 //    'X' extractor name. Text is stored as given (types and labels are case-sensitive).
 // nodes          node (8)                              varint n + n varint label ids
 // labelidx       label (8) + node (8)                  empty (scan_nodes by label)
-// rels           rel (8)                               s(8) type(8) o(8) flags(1)
+// rels           rel (8)                               varint s, type, o, flags
 //    flags bit 0 = "fact": made by add_facts/add_document/import. Facts with the same
 //    (s, type, o) merge into one fact relationship; CREATE makes parallel ones freely.
 // spo            s(8) type(8) o(8) rel(8)              empty
