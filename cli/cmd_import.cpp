@@ -29,8 +29,8 @@ std::string plural(uint64_t n, std::string_view one, std::string_view many) {
 
 std::string summary_text(const ImportReport& r) {
   const WriteSummary& s = r.summary;
-  return fmt::format("{}: {} new, {}, {}", plural(r.lines, "line", "lines"),
-                     plural(s.facts_added, "relationship", "relationships"),
+  return fmt::format("{}: {}, {}, {}", plural(r.lines, "line", "lines"),
+                     plural(s.facts_added, "new relationship", "new relationships"),
                      plural(s.entities_added, "new entity", "new entities"),
                      plural(s.mentions_added, "new mention", "new mentions"));
 }

@@ -1,3 +1,6 @@
+#include <fmt/format.h>
+
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -14,6 +17,48 @@ int exit_code_for(const Error& error) {
     case ErrorCode::kReadOnly: return kExitDatabaseError;
     default: return kExitQueryError;
   }
+}
+
+void print_error(const Error& error) { std::cerr << "quarry: " << error.to_string() << "\n"; }
+
+std::unique_ptr<Database> open_database(const GlobalOptions& global, const OpenOptions& options,
+                                        int& exit_code) {
+  auto db = Database::open(global.db_path, options);
+  if (!db.ok()) {
+    print_error(db.error());
+    // Failing to open is always about the database, whatever the code says.
+    exit_code = db.error().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitDatabaseError;
+    return nullptr;
+  }
+  exit_code = kExitOk;
+  return std::move(db).value();
+}
+
+std::unique_ptr<Database> open_for_reading(const GlobalOptions& global, int& exit_code) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(global.db_path, ec)) {
+    std::cerr << fmt::format(
+        "quarry: no database at {} (create one with `quarry import`, or pass --db PATH)\n",
+        global.db_path);
+    exit_code = kExitDatabaseError;
+    return nullptr;
+  }
+  OpenOptions options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  return open_database(global, options, exit_code);
+}
+
+std::string human_bytes(uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} B", bytes);
+  static constexpr const char* kUnits[] = {"KB", "MB", "GB", "TB"};
+  double v = static_cast<double>(bytes);
+  int unit = -1;
+  while (v >= 1024 && unit < 3) {
+    v /= 1024;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", v, kUnits[unit]);
 }
 
 }  // namespace quarry::cli

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
 
   CommandAction run;
   add_version_command(app, global, run);
+  add_import_command(app, global, run);
+  add_export_command(app, global, run);
+  add_stats_command(app, global, run);
+  add_check_command(app, global, run);
 
   try {
     app.parse(argc, argv);

@@ -45,7 +45,8 @@ stat_of() {
 
 db=$work/a.db
 facts=$src/examples/facts/sorel.tsv
-facts_lines=$(grep -cv '^#' "$facts")
+facts_lines=$(grep -cv "^#" "$facts")
+file_lines=$(wc -l < "$facts")
 
 # --- usage ---
 run 0 version
@@ -65,7 +66,7 @@ run 3 --db "$db" export
 
 # --- import ---
 run 0 --db "$db" import "$facts"
-has "summary" "$err" "imported $facts: $facts_lines lines"
+has "summary" "$err" "imported $facts: $file_lines lines"
 rels=$(stat_of "$db" relationships)
 mentions=$(stat_of "$db" mentions)
 same "every line is a mention" "$mentions" "$facts_lines"

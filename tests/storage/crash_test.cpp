@@ -29,9 +29,9 @@ using namespace quarry;
 
 namespace {
 
-constexpr int kFacts = 20;          // per batch, as in crash_writer.cpp
-constexpr int kBulkLines = 100000;  // the file the first child imports
-constexpr int kKills = 8;
+constexpr int kFacts = 20;        // per batch, as in crash_writer.cpp
+constexpr int kBulkLines = 5000;  // the file the first child imports
+constexpr int kKills = 8;         // about 15 s in all
 
 struct Child {
   pid_t pid = -1;
@@ -125,9 +125,13 @@ TEST_CASE("crash: kill -9 during writes leaves every unit whole or absent") {
   bool bulk_reported = false;
   for (int round = 0; round < kKills; ++round) {
     INFO("round " << round);
-    // Short first delays catch the bulk import mid-way; later ones let batches pile up.
-    std::uniform_int_distribution<int> delay(round == 0 ? 5 : 50, round == 0 ? 150 : 600);
-    auto reports = run_until_killed(spawn(db_path, (round + 1) * 1000000L, round == 0 ? bulk : ""),
+    // Rounds 0 and 1 start with the bulk import: a short delay kills it mid-way, a long one
+    // usually lets it finish and batches follow. Later rounds pile up batches.
+    int lo = round == 0 ? 5 : round == 1 ? 800 : 200;
+    int hi = round == 0 ? 300 : round == 1 ? 1500 : 900;
+    std::uniform_int_distribution<int> delay(lo, hi);
+    bool with_bulk = round < 2 && !bulk_reported;
+    auto reports = run_until_killed(spawn(db_path, (round + 1) * 1000000L, with_bulk ? bulk : ""),
                                     std::chrono::milliseconds(delay(rng)));
     std::istringstream lines(reports);
     for (std::string r; std::getline(lines, r);) {
