@@ -284,3 +284,42 @@ TEST_CASE("import reports bad lines, and both paths agree", "[db][import]") {
     CHECK(e.stats().nodes == 0);
   }
 }
+
+TEST_CASE("the bulk path builds on an emptied database without reusing ids", "[db][import]") {
+  Db d;
+  REQUIRE(
+      d.db->add_facts({fact("Ada", "meet", "Ben", "d1"), fact("Ben", "call", "Cleo", "d1")}).ok());
+  {
+    Writer w(d.store);  // holds the write lock until the end of this scope
+    REQUIRE(w.delete_node(1, true).ok());
+    REQUIRE(w.delete_node(2, true).ok());
+    REQUIRE(w.delete_node(3, true).ok());
+    REQUIRE(w.commit().ok());
+  }
+  CHECK(d.stats().nodes == 0);
+  d.consistent();
+
+  testing::TempDir files;
+  std::string path = files.file("more.tsv");
+  {
+    std::ofstream out(path);
+    out << "Dan\tmeet\tEve\td1\nEve\tcall\tDan\td2\t0.4\n";
+  }
+  auto r = d.db->import(path, {});
+  REQUIRE(r.ok());
+  CHECK(r->summary.facts_added == 2);
+  CHECK(d.stats().nodes == 2);
+  CHECK(d.stats().relationships == 2);
+  d.consistent();
+  Snapshot snap(d.store);
+  CHECK_FALSE(snap.node(1).has_value());  // ids of deleted nodes stay unused
+  CHECK(snap.node(4).has_value());
+  CHECK(prop(d.rel_props("Eve", "call", "Dan"), "confidence") == Value(0.4));
+  // After the bulk load the ordinary path merges into the bulk-loaded facts.
+  REQUIRE(d.db->add_facts({fact("Dan", "meet", "Eve", "d3", 1.0, "")}).ok());
+  CHECK(d.stats().relationships == 2);
+  CHECK(prop(d.rel_props("Dan", "meet", "Eve"), "support") == Value(2));
+  REQUIRE(d.db->remove_document("d2").ok());
+  CHECK(d.stats().relationships == 1);
+  d.consistent();
+}
