@@ -15,8 +15,12 @@ using ast::ExprKind;
 
 namespace {
 
+// What a variable is known to hold, to reject `MATCH ()-[r]-() MATCH (r)` and the like.
+enum class VarKind : uint8_t { kValue, kScalar, kNode, kRel, kRelList, kPath };
+
 struct Scope {
   std::vector<std::pair<std::string, int>> vars;  // later entries shadow earlier ones
+  std::vector<VarKind> kinds;                     // parallel to vars
   int width = 0;                                  // next free slot in this segment
 
   int lookup(const std::string& name) const {
@@ -25,9 +29,16 @@ struct Scope {
     }
     return -1;
   }
-  int declare(const std::string& name) {
+  VarKind kind_of(const std::string& name) const {
+    for (size_t i = vars.size(); i-- > 0;) {
+      if (vars[i].first == name) return kinds[i];
+    }
+    return VarKind::kValue;
+  }
+  int declare(const std::string& name, VarKind kind = VarKind::kValue) {
     int slot = width++;
     vars.emplace_back(name, slot);
+    kinds.push_back(kind);
     return slot;
   }
   std::vector<std::string> names() const {
@@ -90,13 +101,17 @@ class Binder {
       case ast::ClauseKind::kMatch: {
         std::set<std::string> introduced;
         for (auto& p : c.patterns) pattern(p, scope, introduced, false);
-        for (auto& p : c.patterns) pattern_exprs(p, scope);
+        for (auto& p : c.patterns) {
+          no_parameter_maps(p);
+          pattern_exprs(p, scope);
+        }
         if (c.where) expr(*c.where, scope, Aggregates::kForbidden);
         return;
       }
       case ast::ClauseKind::kUnwind:
         expr(*c.expr, scope, Aggregates::kForbidden);
-        c.slot = scope.declare(c.alias);
+        c.slot = scope.declare(
+            c.alias, c.expr->kind == ExprKind::kList ? VarKind::kScalar : VarKind::kValue);
         return;
       case ast::ClauseKind::kWith:
       case ast::ClauseKind::kReturn:
@@ -169,6 +184,22 @@ class Binder {
     }
   }
 
+  // `MATCH (n $props)` is not Cypher: only CREATE takes a whole map parameter.
+  void no_parameter_maps(const ast::PatternPart& p) {
+    for (const auto& n : p.nodes) {
+      if (n.properties && n.properties->kind == ExprKind::kParameter) {
+        fail(ErrorCode::kSemanticError, "a parameter cannot stand for a pattern's properties",
+             n.properties->span, "write {key: $value}");
+      }
+    }
+    for (const auto& r : p.rels) {
+      if (r.properties && r.properties->kind == ExprKind::kParameter) {
+        fail(ErrorCode::kSemanticError, "a parameter cannot stand for a pattern's properties",
+             r.properties->span, "write {key: $value}");
+      }
+    }
+  }
+
   void check_creatable(const ast::PatternPart& p) {
     for (const auto& r : p.rels) {
       if (r.types.size() != 1) {
@@ -198,9 +229,14 @@ class Binder {
       }
       n.slot = scope.lookup(n.var);
       if (n.slot < 0) {
-        n.slot = scope.declare(n.var);
+        n.slot = scope.declare(n.var, VarKind::kNode);
         introduced.insert(n.var);
       } else {
+        VarKind k = scope.kind_of(n.var);
+        if (k != VarKind::kNode && k != VarKind::kValue) {
+          fail(ErrorCode::kSemanticError, fmt::format("{} is not a node", n.var), n.span,
+               "a variable keeps one type within a query");
+        }
         n.bound = introduced.count(n.var) == 0;
         if (creating && n.bound && (!n.labels.empty() || n.properties) && p.rels.empty()) {
           fail(ErrorCode::kSemanticError, fmt::format("variable {} already declared", n.var),
@@ -215,9 +251,16 @@ class Binder {
       }
       r.slot = scope.lookup(r.var);
       if (r.slot < 0) {
-        r.slot = scope.declare(r.var);
+        r.slot = scope.declare(r.var, r.variable_length ? VarKind::kRelList : VarKind::kRel);
         introduced.insert(r.var);
       } else {
+        VarKind k = scope.kind_of(r.var);
+        if (introduced.count(r.var) || (k != VarKind::kRel && k != VarKind::kValue) ||
+            (r.variable_length && k == VarKind::kRel)) {
+          fail(ErrorCode::kSemanticError,
+               fmt::format("{} cannot be used as a relationship here", r.var), r.span,
+               "a relationship variable can appear once per MATCH");
+        }
         r.bound = introduced.count(r.var) == 0;
       }
     }
@@ -226,7 +269,7 @@ class Binder {
         fail(ErrorCode::kSemanticError, fmt::format("variable {} already declared", p.path_var),
              p.span);
       }
-      p.path_slot = scope.declare(p.path_var);
+      p.path_slot = scope.declare(p.path_var, VarKind::kPath);
     } else if (p.shortest != ast::Shortest::kNone) {
       p.path_slot = scope.declare(hidden());
     }
@@ -272,7 +315,10 @@ class Binder {
     p.input_width = in.width;
     Scope combined;
     combined.width = k + in.width;
-    for (const auto& [n, s] : in.vars) combined.vars.emplace_back(n, s + k);
+    for (size_t i = 0; i < in.vars.size(); ++i) {
+      combined.vars.emplace_back(in.vars[i].first, in.vars[i].second + k);
+      combined.kinds.push_back(in.kinds[i]);
+    }
     projection_ = &p;
     std::set<std::string> aliases;
     for (int i = 0; i < k; ++i) {
@@ -284,17 +330,44 @@ class Binder {
              item.span, "give one of them another name with AS");
       }
     }
+    std::vector<VarKind> item_kinds;
+    for (const auto& item : p.items) {
+      item_kinds.push_back(kind_of_expr(*item.expr, in));
+    }
     Scope order = combined;
-    for (int i = 0; i < k; ++i) order.vars.emplace_back(p.items[static_cast<size_t>(i)].alias, i);
+    for (int i = 0; i < k; ++i) {
+      order.vars.emplace_back(p.items[static_cast<size_t>(i)].alias, i);
+      order.kinds.push_back(item_kinds[static_cast<size_t>(i)]);
+    }
     for (auto& s : p.order) expr(*s.expr, order, Aggregates::kAllowed);
     projection_ = nullptr;
     Scope constant;
     if (p.skip) expr(*p.skip, constant, Aggregates::kForbidden);
     if (p.limit) expr(*p.limit, constant, Aggregates::kForbidden);
     Scope out;
-    for (int i = 0; i < k; ++i) out.vars.emplace_back(p.items[static_cast<size_t>(i)].alias, i);
+    for (int i = 0; i < k; ++i) {
+      out.vars.emplace_back(p.items[static_cast<size_t>(i)].alias, i);
+      out.kinds.push_back(item_kinds[static_cast<size_t>(i)]);
+    }
     out.width = k;
     return out;
+  }
+
+  // What a projected expression holds, when the syntax alone tells.
+  static VarKind kind_of_expr(const ast::Expr& e, const Scope& in) {
+    switch (e.kind) {
+      case ExprKind::kVariable: return in.kind_of(e.name);
+      case ExprKind::kLiteral:
+      case ExprKind::kList:
+      case ExprKind::kMap:
+      case ExprKind::kArith:
+      case ExprKind::kCompare:
+      case ExprKind::kAnd:
+      case ExprKind::kOr:
+      case ExprKind::kNot:
+      case ExprKind::kCountStar: return VarKind::kScalar;
+      default: return VarKind::kValue;
+    }
   }
 
   std::string hidden() { return fmt::format("  anon{}", anon_++); }

@@ -62,13 +62,11 @@ ast::RelPattern Transformer::rel_pattern(P::RelationshipPatternContext* ctx) {
   out.span = span_of(ctx);
   bool left = ctx->LT() != nullptr;
   bool right = ctx->GT() != nullptr;
-  if (left && right) {
-    fail(ErrorCode::kSyntaxError, "a relationship cannot point both ways", out.span,
-         "use (a)-[r]-(b) to match either direction");
-  }
-  out.direction = left    ? storage::Direction::kIn
-                  : right ? storage::Direction::kOut
-                          : storage::Direction::kBoth;
+  // <--> is Cypher's other spelling of an undirected relationship.
+  out.direction = left && right ? storage::Direction::kBoth
+                  : left        ? storage::Direction::kIn
+                  : right       ? storage::Direction::kOut
+                                : storage::Direction::kBoth;
   auto* detail = ctx->relationshipDetail();
   if (!detail) return out;
   if (detail->variable()) out.var = name(detail->variable()->symbolicName());
@@ -93,11 +91,6 @@ ast::RelPattern Transformer::rel_pattern(P::RelationshipPatternContext* ctx) {
           out.max_hops = integer(i);
         }
       }
-    }
-    if (out.max_hops >= 0 && out.max_hops < out.min_hops) {
-      fail(ErrorCode::kSemanticError,
-           "the upper bound of a variable-length relationship is below its lower bound",
-           span_of(range));
     }
   }
   if (detail->properties()) out.properties = properties(detail->properties());
