@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -36,5 +37,17 @@ std::unique_ptr<Database> open_database(const GlobalOptions& global, const OpenO
 // returns the process exit code. One file per command: cli/cmd_<name>.cpp.
 using CommandAction = std::function<int()>;
 void add_version_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_import_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_export_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_stats_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_check_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+
+// Prints `error` on stderr as "quarry: <error>".
+void print_error(const Error& error);
+// Opens an existing database for reading beside any writer. A missing database is a
+// database error (exit 3) with a hint, rather than an empty one created by accident.
+std::unique_ptr<Database> open_for_reading(const GlobalOptions& global, int& exit_code);
+// "1.2 MB", "512 B": sizes for people.
+std::string human_bytes(uint64_t bytes);
 
 }  // namespace quarry::cli

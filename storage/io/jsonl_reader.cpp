@@ -4,6 +4,7 @@
 //    "doc": "d1", "sentence": 0, "start": 0, "end": 42, "confidence": 0.9}
 // or with "mentions": [{"doc", "sentence", "start", "end", "confidence", "extractor"}...],
 // which yields one fact per mention (the shape `quarry export --format jsonl` writes).
+// Rows with "kind": "node" (an export's entity rows) are skipped.
 #include <nlohmann/json.hpp>
 
 #include <deque>
@@ -25,10 +26,14 @@ class JsonlReader : public io_detail::LineReader {
       pending_.pop_front();
       return true;
     }
-    if (!next_line(text_)) return false;
-    json row = json::parse(text_, nullptr, /*allow_exceptions=*/false);
-    if (row.is_discarded()) return bad("not valid JSON");
-    if (!row.is_object()) return bad("expected a JSON object");
+    json row;
+    do {
+      if (!next_line(text_)) return false;
+      row = json::parse(text_, nullptr, /*allow_exceptions=*/false);
+      if (row.is_discarded()) return bad("not valid JSON");
+      if (!row.is_object()) return bad("expected a JSON object");
+      // An export's node rows describe entities its edge rows also carry; skip them.
+    } while (row.contains("kind") && row["kind"] == "node");
     Fact base;
     if (auto err = read_entity(row, "subject", base.subject)) return *err;
     if (auto err = read_entity(row, "object", base.object)) return *err;

@@ -1,0 +1,156 @@
+// Fact-level writes: entities resolved by normalised name, facts merged by
+// (subject, type, object), mentions, and retraction of a document's mentions.
+#include <fmt/format.h>
+
+#include "storage/writer.h"
+
+namespace quarry::storage {
+
+using keys::TermKind;
+
+Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& summary) {
+  std::string cache_key = entity.type + '\x01' + entity.name;
+  if (auto it = entities_.find(cache_key); it != entities_.end()) return it->second;
+  std::string norm = keys::normalise_name(entity.name);
+  if (norm.empty()) {
+    return Error(ErrorCode::kInvalidArgument,
+                 fmt::format("entity name '{}' has no letters or digits", entity.name));
+  }
+  std::optional<uint64_t> label;
+  if (!entity.type.empty()) label = term_id(TermKind::kLabel, entity.type);
+  std::optional<NodeId> found;
+  if (entity.type.empty() || label) {
+    for (NodeId n : alias_nodes(norm)) {
+      if (entity.type.empty()) {
+        found = n;
+        break;
+      }
+      auto labels = node_labels(n);
+      if (std::find(labels.begin(), labels.end(), *label) != labels.end()) {
+        found = n;
+        break;
+      }
+    }
+  }
+  NodeId id;
+  if (!found) {
+    auto created = create_node({entity.type.empty() ? std::string("Other") : entity.type},
+                               Map{{"name", entity.name}});
+    if (!created.ok()) return created;
+    id = *created;
+    ++summary.entities_added;
+  } else {
+    id = *found;
+    // A new spelling becomes an alias; the first name seen stays the canonical one.
+    auto name = prop('n', id, "name");
+    bool known = name && name->kind() == ValueKind::kString && name->as_string() == entity.name;
+    List aliases;
+    if (auto a = prop('n', id, "aliases"); a && a->kind() == ValueKind::kList) {
+      aliases = a->as_list();
+    }
+    for (const Value& a : aliases) known = known || a == Value(entity.name);
+    if (!known) {
+      aliases.emplace_back(entity.name);
+      if (auto s = put_prop('n', id, "aliases", Value(std::move(aliases))); !s.ok()) return s;
+    }
+  }
+  entities_.emplace(std::move(cache_key), id);
+  return id;
+}
+
+Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
+  if (auto s = check_open(); !s.ok()) return s;
+  if (fact.predicate.empty()) return Error(ErrorCode::kInvalidArgument, "empty predicate");
+  auto s = resolve_entity(fact.subject, summary);
+  if (!s.ok()) return s.status();
+  auto o = resolve_entity(fact.object, summary);
+  if (!o.ok()) return o.status();
+  uint64_t p = intern(TermKind::kType, fact.predicate);
+
+  // Facts merge into the one fact relationship for (s, p, o); CREATEd ones are left alone.
+  auto key = std::make_tuple(*s, p, *o);
+  RelId rel = 0;
+  if (auto it = facts_.find(key); it != facts_.end()) {
+    rel = it->second;
+  } else {
+    std::string prefix = keys::u64_key(*s) + keys::u64_key(p) + keys::u64_key(*o);
+    std::vector<RelId> candidates;
+    auto st = scan(keys::kSpo, prefix, [&](auto k, auto) {
+      if (k.size() == keys::kQuadSize) candidates.push_back(keys::get_u64(k.data() + 24));
+      return true;
+    });
+    if (!st.ok()) return st;
+    for (RelId r : candidates) {
+      uint32_t flags = 0;
+      if (rel_triple(r, &flags) && (flags & keys::kRelFact)) {
+        rel = r;
+        break;
+      }
+    }
+    if (rel == 0) {
+      rel = new_rel(*s, p, *o, keys::kRelFact);
+      ++summary.facts_added;
+    }
+    facts_.emplace(key, rel);
+  }
+
+  const Mention& m = fact.mention;
+  keys::ProvValue pv;
+  pv.sentence = m.sentence;
+  pv.start = m.start;
+  pv.end = m.end;
+  pv.confidence = m.confidence;
+  pv.extractor = m.extractor.empty() ? 0 : intern(TermKind::kExtractor, m.extractor);
+  // The surface form is stored only when it differs from the type, which is common.
+  if (fact.text != fact.predicate) pv.surface = fact.text;
+  std::string value = keys::prov_value(pv);
+  std::string prefix = keys::u64_key(rel) + keys::u64_key(doc);
+  uint32_t seq = 0;
+  bool duplicate = false;
+  auto st = scan(keys::kProv, prefix, [&](auto k, auto v) {
+    if (k.size() != keys::kProvKeySize) return true;
+    seq = keys::get_u32(k.data() + 16) + 1;
+    duplicate = duplicate || v == value;
+    return !duplicate;
+  });
+  if (!st.ok()) return st;
+  if (duplicate) return {};
+  keys::ProvKey pk{rel, doc, seq};
+  put(keys::kProv, keys::prov_key(pk), value);
+  if (doc != 0) put(keys::kDocRels, keys::docrel_key(pk), {});
+  add_stat(keys::stat_global_key("mentions"), 1);
+  ++summary.mentions_added;
+  return {};
+}
+
+Status Writer::retract_document(uint64_t doc) {
+  if (auto s = check_open(); !s.ok()) return s;
+  std::vector<keys::ProvKey> mentions;
+  auto s = scan(keys::kDocRels, keys::u64_key(doc), [&](auto k, auto) {
+    if (k.size() == keys::kProvKeySize) mentions.push_back(keys::decode_docrel_key(k));
+    return true;
+  });
+  if (!s.ok()) return s;
+  std::set<RelId> touched;
+  for (const auto& pk : mentions) {
+    del(keys::kProv, keys::prov_key(pk));
+    del(keys::kDocRels, keys::docrel_key(pk));
+    add_stat(keys::stat_global_key("mentions"), -1);
+    touched.insert(pk.rel);
+  }
+  // A fact no other document (or import) supports any more is retracted.
+  for (RelId rel : touched) {
+    bool supported = false;
+    s = scan(keys::kProv, keys::u64_key(rel), [&](auto, auto) {
+      supported = true;
+      return false;
+    });
+    if (!s.ok()) return s;
+    if (!supported) {
+      if (auto st = delete_rel(rel); !st.ok()) return st;
+    }
+  }
+  return {};
+}
+
+}  // namespace quarry::storage

@@ -1,0 +1,283 @@
+#include "storage/keys.h"
+
+#include <utf8proc.h>
+
+#include <bit>
+
+namespace quarry::storage::keys {
+
+const char* cf_name(Cf cf) {
+  static constexpr const char* kNames[kCfCount] = {
+      "default", "term2id", "id2term", "nodes", "labelidx", "rels", "spo",  "pos",
+      "osp",     "props",   "alias",   "prov",  "docrels",  "docs", "stats"};
+  return kNames[cf];
+}
+
+void append_u64(std::string& out, uint64_t v) {
+  char b[8];
+  put_u64(b, v);
+  out.append(b, 8);
+}
+void append_u32(std::string& out, uint32_t v) {
+  char b[4];
+  put_u32(b, v);
+  out.append(b, 4);
+}
+std::string u64_key(uint64_t v) {
+  std::string s(8, '\0');
+  put_u64(s.data(), v);
+  return s;
+}
+
+void append_varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+bool read_varint(std::string_view& in, uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    uint8_t b = static_cast<uint8_t>(in.front());
+    in.remove_prefix(1);
+    v |= uint64_t{b & 0x7fu} << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+void append_bytes(std::string& out, std::string_view s) {
+  append_varint(out, s.size());
+  out.append(s);
+}
+bool read_bytes(std::string_view& in, std::string_view& s) {
+  uint64_t n;
+  if (!read_varint(in, n) || n > in.size()) return false;
+  s = in.substr(0, n);
+  in.remove_prefix(n);
+  return true;
+}
+
+std::string term_key(TermKind kind, std::string_view text) {
+  std::string k;
+  k.reserve(1 + text.size());
+  k.push_back(static_cast<char>(kind));
+  k.append(text);
+  return k;
+}
+std::string term_value(TermKind kind, std::string_view text) { return term_key(kind, text); }
+
+Cf order_cf(Order order) {
+  switch (order) {
+    case Order::kSpo: return kSpo;
+    case Order::kPos: return kPos;
+    case Order::kOsp: break;
+  }
+  return kOsp;
+}
+
+void encode_quad(Order order, const Triple& t, char* out) {
+  uint64_t a = t.s, b = t.p, c = t.o;
+  if (order == Order::kPos) a = t.p, b = t.o, c = t.s;
+  if (order == Order::kOsp) a = t.o, b = t.s, c = t.p;
+  put_u64(out, a);
+  put_u64(out + 8, b);
+  put_u64(out + 16, c);
+  put_u64(out + 24, t.rel);
+}
+
+Triple decode_quad(Order order, std::string_view key) {
+  const char* p = key.data();
+  uint64_t a = get_u64(p), b = get_u64(p + 8), c = get_u64(p + 16);
+  Triple t{a, b, c, get_u64(p + 24)};
+  if (order == Order::kPos) t.p = a, t.o = b, t.s = c;
+  if (order == Order::kOsp) t.o = a, t.s = b, t.p = c;
+  return t;
+}
+
+std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags) {
+  std::string v;
+  append_varint(v, s);
+  append_varint(v, p);
+  append_varint(v, o);
+  append_varint(v, flags);
+  return v;
+}
+bool decode_rel_value(std::string_view v, Triple& t, uint32_t& flags) {
+  uint64_t f = 0;
+  if (!read_varint(v, t.s) || !read_varint(v, t.p) || !read_varint(v, t.o) || !read_varint(v, f) ||
+      !v.empty()) {
+    return false;
+  }
+  flags = static_cast<uint32_t>(f);
+  return true;
+}
+
+std::string node_value(const std::vector<uint64_t>& labels) {
+  std::string v;
+  append_varint(v, labels.size());
+  for (uint64_t l : labels) append_varint(v, l);
+  return v;
+}
+bool decode_node_value(std::string_view v, std::vector<uint64_t>& labels) {
+  labels.clear();
+  uint64_t n;
+  if (!read_varint(v, n) || n > v.size()) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t l;
+    if (!read_varint(v, l)) return false;
+    labels.push_back(l);
+  }
+  return v.empty();
+}
+std::string label_index_key(uint64_t label, uint64_t node) {
+  std::string k;
+  append_u64(k, label);
+  append_u64(k, node);
+  return k;
+}
+
+std::string prop_prefix(char tag, uint64_t id) {
+  std::string k(1, tag);
+  append_u64(k, id);
+  return k;
+}
+std::string node_prop_key(uint64_t node, uint64_t key) {
+  std::string k = prop_prefix('n', node);
+  append_u64(k, key);
+  return k;
+}
+std::string rel_prop_key(uint64_t rel, uint64_t key) {
+  std::string k = prop_prefix('r', rel);
+  append_u64(k, key);
+  return k;
+}
+
+std::string alias_prefix(std::string_view normalised) {
+  std::string k(normalised);
+  k.push_back('\0');
+  return k;
+}
+std::string alias_key(std::string_view normalised, uint64_t node) {
+  std::string k = alias_prefix(normalised);
+  append_u64(k, node);
+  return k;
+}
+
+std::string normalise_name(std::string_view name) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+      static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+  std::string out;
+  if (n < 0) {  // invalid UTF-8: fall back to ASCII lower-casing of the bytes
+    for (char c : name) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return out;
+  }
+  bool space = false;
+  const utf8proc_uint8_t* p = mapped;
+  const utf8proc_uint8_t* end = mapped + n;
+  while (p < end) {
+    utf8proc_int32_t cp;
+    auto len = utf8proc_iterate(p, end - p, &cp);
+    if (len <= 0) break;
+    auto cat = utf8proc_category(cp);
+    bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    if (keep) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(reinterpret_cast<const char*>(p), len);
+    } else if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
+               cat != UTF8PROC_CATEGORY_ME) {
+      space = true;
+    }
+    p += len;
+  }
+  free(mapped);
+  return out;
+}
+
+ProvKey decode_prov_key(std::string_view key) {
+  return {get_u64(key.data()), get_u64(key.data() + 8), get_u32(key.data() + 16)};
+}
+ProvKey decode_docrel_key(std::string_view key) {
+  return {get_u64(key.data() + 8), get_u64(key.data()), get_u32(key.data() + 16)};
+}
+std::string prov_key(const ProvKey& k) {
+  std::string s;
+  s.reserve(kProvKeySize);
+  append_u64(s, k.rel);
+  append_u64(s, k.doc);
+  append_u32(s, k.seq);
+  return s;
+}
+std::string docrel_key(const ProvKey& k) {
+  std::string s;
+  s.reserve(kProvKeySize);
+  append_u64(s, k.doc);
+  append_u64(s, k.rel);
+  append_u32(s, k.seq);
+  return s;
+}
+
+std::string prov_value(const ProvValue& v) {
+  std::string s;
+  append_varint(s, v.sentence);
+  append_varint(s, v.start);
+  append_varint(s, v.end);
+  append_u64(s, std::bit_cast<uint64_t>(v.confidence));
+  append_varint(s, v.extractor);
+  s.append(v.surface);
+  return s;
+}
+bool decode_prov_value(std::string_view in, ProvValue& v) {
+  uint64_t a, b, c;
+  if (!read_varint(in, a) || !read_varint(in, b) || !read_varint(in, c) || in.size() < 8) {
+    return false;
+  }
+  v.sentence = static_cast<uint32_t>(a);
+  v.start = static_cast<uint32_t>(b);
+  v.end = static_cast<uint32_t>(c);
+  v.confidence = std::bit_cast<double>(get_u64(in.data()));
+  in.remove_prefix(8);
+  if (!read_varint(in, v.extractor)) return false;
+  v.surface = in;
+  return true;
+}
+
+std::string doc_value(const DocRecord& d) {
+  std::string s;
+  append_u64(s, d.hash);
+  for (const std::string* f : {&d.id, &d.title, &d.source, &d.date, &d.text}) append_bytes(s, *f);
+  return s;
+}
+bool decode_doc_value(std::string_view in, DocRecord& d) {
+  if (in.size() < 8) return false;
+  d.hash = get_u64(in.data());
+  in.remove_prefix(8);
+  for (std::string* f : {&d.id, &d.title, &d.source, &d.date, &d.text}) {
+    std::string_view s;
+    if (!read_bytes(in, s)) return false;
+    f->assign(s);
+  }
+  return in.empty();
+}
+uint64_t content_hash(std::string_view text) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : text) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  return h;
+}
+
+std::string stat_global_key(std::string_view name) { return "g" + std::string(name); }
+std::string stat_type_key(uint64_t type) { return prop_prefix('p', type); }
+std::string stat_label_key(uint64_t label) { return prop_prefix('l', label); }
+std::string stat_degree_key(bool out, uint64_t node) { return prop_prefix(out ? 'o' : 'i', node); }
+std::string i64_value(int64_t v) { return u64_key(static_cast<uint64_t>(v)); }
+int64_t decode_i64(std::string_view v) {
+  return v.size() == 8 ? static_cast<int64_t>(get_u64(v.data())) : 0;
+}
+
+}  // namespace quarry::storage::keys

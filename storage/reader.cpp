@@ -1,0 +1,412 @@
+#include "storage/reader.h"
+
+#include <algorithm>
+#include <set>
+
+namespace quarry::storage {
+
+using keys::Cf;
+using keys::TermKind;
+
+rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snapshot* snap) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap;
+  bool prefixed = cf == keys::kSpo || cf == keys::kPos || cf == keys::kOsp || cf == keys::kProv ||
+                  cf == keys::kDocRels || cf == keys::kLabelIdx;
+  // Shorter prefixes than the extractor's 8 bytes must not use the prefix bloom filters.
+  if (!prefixed || prefix_len < 8) ro.total_order_seek = true;
+  return ro;
+}
+
+SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) {
+  if (store_->read_only()) {
+    store_->catch_up();
+    secondary_lock_ = std::shared_lock(store_->reader_lock());
+  } else {
+    snap_ = store_->db()->GetSnapshot();
+  }
+}
+SnapshotKv::~SnapshotKv() {
+  if (snap_) store_->db()->ReleaseSnapshot(snap_);
+}
+
+rocksdb::Status SnapshotKv::get(Cf cf, std::string_view key, std::string* value) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap_;
+  return store_->db()->Get(ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value);
+}
+
+std::unique_ptr<rocksdb::Iterator> SnapshotKv::iterator(Cf cf, size_t prefix_len) {
+  return std::unique_ptr<rocksdb::Iterator>(
+      store_->db()->NewIterator(scan_options(cf, prefix_len, snap_), store_->cf(cf)));
+}
+
+template <typename B>
+bool ReaderImpl<B>::get(Cf cf, std::string_view key, std::string* value) {
+  auto s = kv().get(cf, key, value);
+  if (!s.ok() && !s.IsNotFound() && error_.ok()) error_ = rocks_error(s, "reading the store");
+  return s.ok();
+}
+
+template <typename B>
+int64_t ReaderImpl<B>::stat(const std::string& key) {
+  std::string v;
+  return get(keys::kStats, key, &v) ? keys::decode_i64(v) : 0;
+}
+
+template <typename B>
+std::optional<uint64_t> ReaderImpl<B>::term_id(TermKind kind, std::string_view text) {
+  std::string v;
+  if (!get(keys::kTerm2Id, keys::term_key(kind, text), &v) || v.size() != 8) return std::nullopt;
+  return keys::get_u64(v.data());
+}
+
+template <typename B>
+std::string ReaderImpl<B>::term_text(uint64_t id) {
+  auto it = term_cache_.find(id);
+  if (it != term_cache_.end()) return it->second;
+  std::string v;
+  if (!get(keys::kId2Term, keys::u64_key(id), &v) || v.empty()) return {};
+  return term_cache_[id] = v.substr(1);
+}
+
+template <typename B>
+std::optional<keys::Triple> ReaderImpl<B>::rel_triple(RelId id, uint32_t* flags) {
+  std::string v;
+  keys::Triple t;
+  uint32_t f = 0;
+  if (!get(keys::kRels, keys::u64_key(id), &v) || !keys::decode_rel_value(v, t, f)) {
+    return std::nullopt;
+  }
+  t.rel = id;
+  if (flags) *flags = f;
+  return t;
+}
+
+template <typename B>
+std::vector<uint64_t> ReaderImpl<B>::node_labels(NodeId id, bool* exists) {
+  std::string v;
+  std::vector<uint64_t> labels;
+  bool found = get(keys::kNodes, keys::u64_key(id), &v) && keys::decode_node_value(v, labels);
+  if (exists) *exists = found;
+  return labels;
+}
+
+template <typename B>
+Map ReaderImpl<B>::load_props(char tag, uint64_t id) {
+  Map props;
+  auto s = scan(keys::kProps, keys::prop_prefix(tag, id), [&](auto key, auto value) {
+    if (key.size() != 17) return true;
+    if (auto v = keys::decode_value(value)) {
+      props.emplace_back(term_text(keys::get_u64(key.data() + 9)), std::move(*v));
+    }
+    return true;
+  });
+  if (!s.ok() && error_.ok()) error_ = s;
+  return props;
+}
+
+template <typename B>
+std::optional<Value> ReaderImpl<B>::prop(char tag, uint64_t id, std::string_view key) {
+  auto k = term_id(TermKind::kPropKey, key);
+  if (!k) return std::nullopt;
+  std::string v;
+  std::string pk = tag == 'n' ? keys::node_prop_key(id, *k) : keys::rel_prop_key(id, *k);
+  if (!get(keys::kProps, pk, &v)) return std::nullopt;
+  return keys::decode_value(v);
+}
+
+template <typename B>
+std::vector<NodeId> ReaderImpl<B>::alias_nodes(std::string_view normalised) {
+  std::vector<NodeId> out;
+  std::string prefix = keys::alias_prefix(normalised);
+  auto s = scan(keys::kAlias, prefix, [&](auto key, auto) {
+    if (key.size() == prefix.size() + 8) out.push_back(keys::get_u64(key.data() + prefix.size()));
+    return true;
+  });
+  if (!s.ok() && error_.ok()) error_ = s;
+  return out;
+}
+
+template <typename B>
+std::optional<NodeRecord> ReaderImpl<B>::node(NodeId id) {
+  bool exists = false;
+  auto labels = node_labels(id, &exists);
+  if (!exists) return std::nullopt;
+  NodeRecord r;
+  r.id = id;
+  for (uint64_t l : labels) r.labels.push_back(term_text(l));
+  r.properties = load_props('n', id);
+  return r;
+}
+
+template <typename B>
+void ReaderImpl<B>::add_derived(RelId id, const std::string& type, Map& props) {
+  std::set<uint64_t> docs;
+  double confidence = 0;
+  std::string text;
+  bool first = true;
+  auto s = scan(keys::kProv, keys::u64_key(id), [&](auto key, auto value) {
+    keys::ProvValue pv;
+    if (key.size() != keys::kProvKeySize || !keys::decode_prov_value(value, pv)) return true;
+    docs.insert(keys::decode_prov_key(key).doc);
+    confidence = std::max(confidence, pv.confidence);
+    if (first) text = pv.surface.empty() ? type : std::string(pv.surface);
+    first = false;
+    return true;
+  });
+  if (!s.ok() || first) return;
+  auto put = [&](const char* name, Value v) {
+    if (!find(props, name)) props.emplace_back(name, std::move(v));
+  };
+  put("text", std::move(text));
+  put("confidence", confidence);
+  put("support", static_cast<int64_t>(docs.size()));
+}
+
+template <typename B>
+std::optional<RelRecord> ReaderImpl<B>::rel(RelId id) {
+  uint32_t flags = 0;
+  auto t = rel_triple(id, &flags);
+  if (!t) return std::nullopt;
+  RelRecord r;
+  r.id = id;
+  r.start = t->s;
+  r.end = t->o;
+  r.type = term_text(t->p);
+  r.properties = load_props('r', id);
+  if (flags & keys::kRelFact) add_derived(id, r.type, r.properties);
+  return r;
+}
+
+template <typename B>
+Status ReaderImpl<B>::scan_nodes(std::optional<std::string_view> label,
+                                 const Visitor<NodeId>& visit) {
+  if (!label) {
+    return scan(keys::kNodes, {}, [&](auto key, auto) {
+      return key.size() != 8 || visit(keys::get_u64(key.data()));
+    });
+  }
+  auto l = term_id(TermKind::kLabel, *label);
+  if (!l) return {};
+  return scan(keys::kLabelIdx, keys::u64_key(*l), [&](auto key, auto) {
+    return key.size() != 16 || visit(keys::get_u64(key.data() + 8));
+  });
+}
+
+template <typename B>
+Status ReaderImpl<B>::find_nodes(std::string_view key, const Value& value,
+                                 const Visitor<NodeId>& visit) {
+  if (key == "name" && value.kind() == ValueKind::kString) {
+    for (NodeId n : alias_nodes(keys::normalise_name(value.as_string()))) {
+      auto name = prop('n', n, "name");
+      if (name && *name == value && !visit(n)) break;
+    }
+    return error_;
+  }
+  bool stop = false;
+  return scan_nodes(std::nullopt, [&](NodeId n) {
+    auto v = prop('n', n, key);
+    if (v && *v == value) stop = !visit(n);
+    return !stop;
+  });
+}
+
+template <typename B>
+Status ReaderImpl<B>::lookup(std::string_view surface,
+                             const Visitor<std::pair<NodeId, double>>& visit) {
+  std::vector<std::pair<NodeId, double>> hits;
+  for (NodeId n : alias_nodes(keys::normalise_name(surface))) {
+    auto name = prop('n', n, "name");
+    // The exact canonical name ranks first, then any other matching name or alias.
+    bool exact = name && name->kind() == ValueKind::kString && name->as_string() == surface;
+    hits.emplace_back(n, exact ? 1.0 : 0.9);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& h : hits) {
+    if (!visit(h)) break;
+  }
+  return error_;
+}
+
+template <typename B>
+Status ReaderImpl<B>::expand(NodeId node, Direction direction, std::optional<uint64_t> type,
+                             const Visitor<Edge>& visit) {
+  bool stop = false;
+  auto emit = [&](keys::Order order, std::string prefix, bool skip_loops) {
+    return scan(keys::order_cf(order), prefix, [&](auto key, auto) {
+      if (key.size() != keys::kQuadSize) return true;
+      auto t = keys::decode_quad(order, key);
+      if (type && t.p != *type) return true;
+      if (skip_loops && t.s == t.o) return true;  // already reported as outgoing
+      stop = !visit(Edge{t.rel, t.s, t.o, t.p});
+      return !stop;
+    });
+  };
+  std::string id = keys::u64_key(node);
+  if (direction != Direction::kIn) {
+    std::string prefix = type ? id + keys::u64_key(*type) : id;
+    if (auto s = emit(keys::Order::kSpo, prefix, false); !s.ok() || stop) return s;
+  }
+  if (direction != Direction::kOut) {
+    bool loops = direction == Direction::kBoth;
+    if (type) return emit(keys::Order::kPos, keys::u64_key(*type) + id, loops);
+    return emit(keys::Order::kOsp, id, loops);
+  }
+  return {};
+}
+
+template <typename B>
+Status ReaderImpl<B>::edges_between(NodeId start, NodeId end, Direction direction,
+                                    std::optional<uint64_t> type, const Visitor<Edge>& visit) {
+  bool stop = false;
+  // OSP keyed by (object, subject) finds every relationship between a pair in one scan.
+  auto emit = [&](NodeId from, NodeId to) {
+    return scan(keys::kOsp, keys::u64_key(to) + keys::u64_key(from), [&](auto key, auto) {
+      if (key.size() != keys::kQuadSize) return true;
+      auto t = keys::decode_quad(keys::Order::kOsp, key);
+      if (type && t.p != *type) return true;
+      stop = !visit(Edge{t.rel, t.s, t.o, t.p});
+      return !stop;
+    });
+  };
+  if (direction != Direction::kIn) {
+    if (auto s = emit(start, end); !s.ok() || stop) return s;
+  }
+  if (direction == Direction::kIn || (direction == Direction::kBoth && start != end)) {
+    return emit(end, start);
+  }
+  return {};
+}
+
+template <typename B>
+Status ReaderImpl<B>::scan_rels(std::optional<uint64_t> type, const Visitor<Edge>& visit) {
+  keys::Order order = type ? keys::Order::kPos : keys::Order::kSpo;
+  std::string prefix = type ? keys::u64_key(*type) : std::string();
+  return scan(keys::order_cf(order), prefix, [&](auto key, auto) {
+    if (key.size() != keys::kQuadSize) return true;
+    auto t = keys::decode_quad(order, key);
+    return visit(Edge{t.rel, t.s, t.o, t.p});
+  });
+}
+
+template <typename B>
+std::optional<uint64_t> ReaderImpl<B>::type_id(std::string_view name) {
+  return term_id(TermKind::kType, name);
+}
+
+template <typename B>
+std::string ReaderImpl<B>::type_name(uint64_t type) {
+  return term_text(type);
+}
+
+template <typename B>
+uint64_t ReaderImpl<B>::node_count(std::optional<std::string_view> label) {
+  if (!label)
+    return static_cast<uint64_t>(std::max<int64_t>(0, stat(keys::stat_global_key("nodes"))));
+  auto l = term_id(TermKind::kLabel, *label);
+  return l ? static_cast<uint64_t>(std::max<int64_t>(0, stat(keys::stat_label_key(*l)))) : 0;
+}
+
+template <typename B>
+uint64_t ReaderImpl<B>::rel_count(std::optional<uint64_t> type) {
+  int64_t n = type ? stat(keys::stat_type_key(*type)) : stat(keys::stat_global_key("rels"));
+  return static_cast<uint64_t>(std::max<int64_t>(0, n));
+}
+
+template <typename B>
+uint64_t ReaderImpl<B>::degree(NodeId node, Direction direction) {
+  int64_t n = 0;
+  if (direction != Direction::kIn) n += stat(keys::stat_degree_key(true, node));
+  if (direction != Direction::kOut) n += stat(keys::stat_degree_key(false, node));
+  return static_cast<uint64_t>(std::max<int64_t>(0, n));
+}
+
+namespace {
+std::vector<std::pair<std::string, uint64_t>> by_count(
+    std::vector<std::pair<std::string, uint64_t>> v) {
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  return v;
+}
+}  // namespace
+
+template <typename B>
+std::vector<std::pair<std::string, uint64_t>> ReaderImpl<B>::labels() {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  auto s = scan(keys::kTerm2Id, "L", [&](auto key, auto value) {
+    if (value.size() != 8) return true;
+    int64_t n = stat(keys::stat_label_key(keys::get_u64(value.data())));
+    if (n > 0) out.emplace_back(std::string(key.substr(1)), static_cast<uint64_t>(n));
+    return true;
+  });
+  if (!s.ok() && error_.ok()) error_ = s;
+  return by_count(std::move(out));
+}
+
+template <typename B>
+std::vector<std::pair<std::string, uint64_t>> ReaderImpl<B>::rel_types() {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  auto s = scan(keys::kTerm2Id, "T", [&](auto key, auto value) {
+    if (value.size() != 8) return true;
+    int64_t n = stat(keys::stat_type_key(keys::get_u64(value.data())));
+    if (n > 0) out.emplace_back(std::string(key.substr(1)), static_cast<uint64_t>(n));
+    return true;
+  });
+  if (!s.ok() && error_.ok()) error_ = s;
+  return by_count(std::move(out));
+}
+
+template <typename B>
+std::vector<std::string> ReaderImpl<B>::property_keys() {
+  std::vector<std::string> out;
+  auto s = scan(keys::kTerm2Id, "K", [&](auto key, auto) {
+    out.emplace_back(key.substr(1));
+    return true;
+  });
+  if (!s.ok() && error_.ok()) error_ = s;
+  return out;
+}
+
+template <typename B>
+Status ReaderImpl<B>::mentions(RelId rel, const Visitor<MentionRecord>& visit) {
+  std::unordered_map<uint64_t, keys::DocRecord> docs;
+  return scan(keys::kProv, keys::u64_key(rel), [&](auto key, auto value) {
+    keys::ProvValue pv;
+    if (key.size() != keys::kProvKeySize || !keys::decode_prov_value(value, pv)) return true;
+    auto pk = keys::decode_prov_key(key);
+    MentionRecord m;
+    m.sentence = pv.sentence;
+    m.start = pv.start;
+    m.end = pv.end;
+    m.confidence = pv.confidence;
+    m.extractor = pv.extractor ? term_text(pv.extractor) : std::string();
+    if (pk.doc != 0) {
+      auto it = docs.find(pk.doc);
+      if (it == docs.end()) {
+        keys::DocRecord d;
+        std::string v;
+        if (!get(keys::kDocs, keys::u64_key(pk.doc), &v) || !keys::decode_doc_value(v, d)) {
+          d = keys::DocRecord{};
+          d.id = term_text(pk.doc);
+        }
+        it = docs.emplace(pk.doc, std::move(d)).first;
+      }
+      const auto& d = it->second;
+      m.doc = d.id;
+      m.title = d.title;
+      m.source = d.source;
+      m.date = d.date;
+      if (m.start < m.end && m.end <= d.text.size())
+        m.text = d.text.substr(m.start, m.end - m.start);
+    }
+    return visit(m);
+  });
+}
+
+template class ReaderImpl<GraphSnapshot>;
+template class ReaderImpl<GraphTransaction>;
+
+}  // namespace quarry::storage

@@ -1,0 +1,127 @@
+// The read side of GraphSnapshot, written once over a small key-value view (Kv) so that
+// a snapshot (a RocksDB snapshot) and a transaction (its WriteBatchWithIndex over the
+// database) share every decoding and scanning routine.
+#pragma once
+
+#include <rocksdb/iterator.h>
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "storage/graph.h"
+#include "storage/keys.h"
+#include "storage/store.h"
+
+namespace quarry::storage {
+
+// What the readers need from RocksDB: point reads and iterators over one column family.
+class Kv {
+ public:
+  virtual ~Kv() = default;
+  virtual rocksdb::Status get(keys::Cf cf, std::string_view key, std::string* value) = 0;
+  // An iterator for scanning keys that start with a prefix of `prefix_len` bytes (0 = a
+  // whole-column-family scan); prefix bloom filters are used when the length allows.
+  virtual std::unique_ptr<rocksdb::Iterator> iterator(keys::Cf cf, size_t prefix_len) = 0;
+};
+
+template <typename Base>
+class ReaderImpl : public Base {
+ public:
+  explicit ReaderImpl(std::shared_ptr<Store> store) : store_(std::move(store)) {}
+
+  std::optional<NodeRecord> node(NodeId id) override;
+  std::optional<RelRecord> rel(RelId id) override;
+  Status scan_nodes(std::optional<std::string_view> label, const Visitor<NodeId>& visit) override;
+  Status find_nodes(std::string_view key, const Value& value,
+                    const Visitor<NodeId>& visit) override;
+  Status lookup(std::string_view surface, const Visitor<std::pair<NodeId, double>>& visit) override;
+  Status expand(NodeId node, Direction direction, std::optional<uint64_t> type,
+                const Visitor<Edge>& visit) override;
+  Status edges_between(NodeId start, NodeId end, Direction direction, std::optional<uint64_t> type,
+                       const Visitor<Edge>& visit) override;
+  Status scan_rels(std::optional<uint64_t> type, const Visitor<Edge>& visit) override;
+  std::optional<uint64_t> type_id(std::string_view name) override;
+  std::string type_name(uint64_t type) override;
+  uint64_t node_count(std::optional<std::string_view> label) override;
+  uint64_t rel_count(std::optional<uint64_t> type) override;
+  uint64_t degree(NodeId node, Direction direction) override;
+  std::vector<std::pair<std::string, uint64_t>> labels() override;
+  std::vector<std::pair<std::string, uint64_t>> rel_types() override;
+  std::vector<std::string> property_keys() override;
+  Status mentions(RelId rel, const Visitor<MentionRecord>& visit) override;
+
+  // ---- internals shared with the writer, check and export ----
+  virtual Kv& kv() = 0;
+  // A statistics counter (missing = 0). The writer adds its pending deltas.
+  virtual int64_t stat(const std::string& key);
+  // Calls f(key, value) for each key with `prefix` until f returns false.
+  template <typename F>
+  Status scan(keys::Cf cf, std::string_view prefix, F&& f);
+  bool get(keys::Cf cf, std::string_view key, std::string* value);
+  std::optional<uint64_t> term_id(keys::TermKind kind, std::string_view text);
+  std::string term_text(uint64_t id);
+  std::optional<keys::Triple> rel_triple(RelId id, uint32_t* flags = nullptr);
+  std::vector<uint64_t> node_labels(NodeId id, bool* exists = nullptr);
+  Map load_props(char tag, uint64_t id);
+  std::optional<Value> prop(char tag, uint64_t id, std::string_view key);
+  // The nodes whose name or an alias normalises to `normalised`.
+  std::vector<NodeId> alias_nodes(std::string_view normalised);
+  Store& store() { return *store_; }
+
+ protected:
+  // Adds derived support / confidence / text to a fact relationship's properties.
+  void add_derived(RelId id, const std::string& type, Map& props);
+  std::shared_ptr<Store> store_;
+  std::unordered_map<uint64_t, std::string> term_cache_;
+  Status error_;  // the first read error a routine without a Status met
+};
+
+template <typename Base>
+template <typename F>
+Status ReaderImpl<Base>::scan(keys::Cf cf, std::string_view prefix, F&& f) {
+  auto it = kv().iterator(cf, prefix.size());
+  rocksdb::Slice p(prefix.data(), prefix.size());
+  for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+    if (!f(std::string_view(it->key().data(), it->key().size()),
+           std::string_view(it->value().data(), it->value().size()))) {
+      break;
+    }
+  }
+  if (!it->status().ok()) return rocks_error(it->status(), "scanning the store");
+  return {};
+}
+
+// A read-only view over a RocksDB snapshot.
+class SnapshotKv : public Kv {
+ public:
+  explicit SnapshotKv(std::shared_ptr<Store> store);
+  ~SnapshotKv() override;
+  rocksdb::Status get(keys::Cf cf, std::string_view key, std::string* value) override;
+  std::unique_ptr<rocksdb::Iterator> iterator(keys::Cf cf, size_t prefix_len) override;
+  const rocksdb::Snapshot* snapshot() const { return snap_; }
+
+ private:
+  std::shared_ptr<Store> store_;
+  const rocksdb::Snapshot* snap_ = nullptr;             // a writable store's snapshot
+  std::shared_lock<std::shared_mutex> secondary_lock_;  // a read-only store's stand-in
+};
+
+// ReadOptions for a scan with a prefix of `prefix_len` bytes in `cf`.
+rocksdb::ReadOptions scan_options(keys::Cf cf, size_t prefix_len,
+                                  const rocksdb::Snapshot* snap = nullptr);
+
+class Snapshot : public ReaderImpl<GraphSnapshot> {
+ public:
+  explicit Snapshot(std::shared_ptr<Store> store) : ReaderImpl(store), kv_(std::move(store)) {}
+  Kv& kv() override { return kv_; }
+
+ private:
+  SnapshotKv kv_;
+};
+
+extern template class ReaderImpl<GraphSnapshot>;
+extern template class ReaderImpl<GraphTransaction>;
+
+}  // namespace quarry::storage

@@ -1,0 +1,196 @@
+#include "storage/store.h"
+
+#include <fmt/format.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace quarry::storage {
+
+namespace fs = std::filesystem;
+
+Error rocks_error(const rocksdb::Status& s, std::string_view what) {
+  ErrorCode code = s.IsCorruption() ? ErrorCode::kCorruption : ErrorCode::kIOError;
+  return Error(code, fmt::format("{}: {}", what, s.ToString()));
+}
+
+namespace {
+
+// Statistics are deltas added together, so a writer never reads a counter to bump it.
+class Int64Add : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+             std::string* new_value, rocksdb::Logger*) const override {
+    int64_t a =
+        existing ? keys::decode_i64(std::string_view(existing->data(), existing->size())) : 0;
+    int64_t b = keys::decode_i64(std::string_view(value.data(), value.size()));
+    *new_value = keys::i64_value(a + b);
+    return true;
+  }
+  const char* Name() const override { return "quarry.int64add"; }
+};
+
+rocksdb::ColumnFamilyOptions cf_options(keys::Cf cf) {
+  rocksdb::ColumnFamilyOptions o;
+  o.compression = rocksdb::kLZ4Compression;
+  o.bottommost_compression = rocksdb::kZSTD;
+  o.write_buffer_size = 16 << 20;
+  rocksdb::BlockBasedTableOptions t;
+  // Large blocks with long runs of shared key prefixes: the triple indexes are mostly
+  // scanned, and this is what brings them to a few bytes per entry (see bench/RESULTS.md).
+  t.block_size = 64 * 1024;
+  t.block_restart_interval = 64;
+  t.format_version = 5;
+  switch (cf) {
+    case keys::kTerm2Id:
+    case keys::kAlias:
+    case keys::kDocs:
+      // Point lookups that often miss: whole-key bloom filters. (Node and relationship
+      // ids are dense and looked up when known to exist, so a filter would only cost space.)
+      t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+      break;
+    case keys::kSpo:
+    case keys::kPos:
+    case keys::kOsp:
+    case keys::kProv:
+    case keys::kDocRels:
+    case keys::kLabelIdx:
+      // Scans by the leading id: prefix bloom filters on it.
+      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+      t.block_restart_interval = 128;
+      t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+      t.whole_key_filtering = false;
+      break;
+    case keys::kStats: o.merge_operator = std::make_shared<Int64Add>(); break;
+    default: break;
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+bool is_lock_error(const rocksdb::Status& s) {
+  return s.IsIOError() && (s.ToString().find("lock") != std::string::npos ||
+                           s.ToString().find("LOCK") != std::string::npos);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOptions& options) {
+  std::shared_ptr<Store> store(new Store());
+  store->path_ = path;
+  rocksdb::DBOptions db_opts;
+  db_opts.create_if_missing = options.create_if_missing;
+  db_opts.create_missing_column_families = true;
+  db_opts.max_background_jobs = 2;
+  db_opts.keep_log_file_num = 2;
+  db_opts.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (int i = 0; i < keys::kCfCount; ++i) {
+    auto cf = static_cast<keys::Cf>(i);
+    store->cf_options_[i] = cf_options(cf);
+    cfs.emplace_back(keys::cf_name(cf), store->cf_options_[i]);
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  bool exists = fs::exists(fs::path(path) / "CURRENT");
+  bool read_only = options.read_only;
+  if (!read_only) {
+    if (!exists && !options.create_if_missing) {
+      return Error(ErrorCode::kNotFound, fmt::format("no database at {}", path));
+    }
+    auto s = rocksdb::DB::Open(db_opts, path, cfs, &handles, &store->db_);
+    if (!s.ok()) {
+      if (!is_lock_error(s)) return rocks_error(s, fmt::format("opening {}", path));
+      if (!options.read_only_if_locked || !exists) {
+        return Error(ErrorCode::kDatabaseInUse,
+                     fmt::format("database {} is in use by another process", path));
+      }
+      read_only = true;
+    }
+  }
+  if (read_only) {
+    if (!exists) return Error(ErrorCode::kNotFound, fmt::format("no database at {}", path));
+    char tmpl[] = "/tmp/quarry-reader-XXXXXX";
+    if (!mkdtemp(tmpl)) return Error(ErrorCode::kIOError, "cannot create a temporary directory");
+    store->secondary_dir_ = tmpl;
+    db_opts.max_open_files = -1;
+    auto s = rocksdb::DB::OpenAsSecondary(db_opts, path, store->secondary_dir_, cfs, &handles,
+                                          &store->db_);
+    if (!s.ok()) return rocks_error(s, fmt::format("opening {} read-only", path));
+    store->read_only_ = true;
+  }
+  for (size_t i = 0; i < handles.size(); ++i) store->handles_[i] = handles[i];
+
+  // Format version: stamp a new database, refuse one written by a newer Quarry.
+  std::string v;
+  auto s = store->db_->Get({}, store->cf(keys::kDefault), std::string(keys::kFormatVersionKey), &v);
+  if (s.IsNotFound() && !store->read_only_) {
+    std::string enc(4, '\0');
+    keys::put_u32(enc.data(), keys::kFormatVersion);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = store->db_->Put(wo, store->cf(keys::kDefault), std::string(keys::kFormatVersionKey), enc);
+    if (!s.ok()) return rocks_error(s, "writing the format version");
+  } else if (s.ok()) {
+    uint32_t version = v.size() == 4 ? keys::get_u32(v.data()) : ~0u;
+    if (version > keys::kFormatVersion) {
+      return Error(ErrorCode::kCorruption,
+                   fmt::format("database {} has format version {}; this Quarry reads up to {}",
+                               path, version, keys::kFormatVersion));
+    }
+  } else if (!s.IsNotFound()) {
+    return rocks_error(s, "reading the format version");
+  }
+  auto counter = [&](std::string_view key, uint64_t& out) {
+    std::string value;
+    if (store->db_->Get({}, store->cf(keys::kDefault), std::string(key), &value).ok() &&
+        value.size() == 8) {
+      out = keys::get_u64(value.data());
+    }
+  };
+  counter(keys::kNextNodeKey, store->counters_.next_node);
+  counter(keys::kNextRelKey, store->counters_.next_rel);
+  counter(keys::kNextTermKey, store->counters_.next_term);
+  return store;
+}
+
+Store::~Store() {
+  if (db_) {
+    for (auto* h : handles_) {
+      if (h) db_->DestroyColumnFamilyHandle(h);
+    }
+    db_->Close().PermitUncheckedError();
+    delete db_;
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+void Store::catch_up() {
+  if (!read_only_) return;
+  std::unique_lock lock(reader_lock_, std::try_to_lock);
+  if (lock.owns_lock()) db_->TryCatchUpWithPrimary().PermitUncheckedError();
+}
+
+rocksdb::Options Store::sst_options(keys::Cf cf) const {
+  rocksdb::Options o(rocksdb::DBOptions(), cf_options_[cf]);
+  o.compression = rocksdb::kZSTD;  // ingested files are final: compress them hard
+  o.compression_opts.level = 6;
+  return o;
+}
+
+uint64_t Store::bytes_on_disk() const {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(path_, ec)) {
+    if (e.is_regular_file(ec)) total += e.file_size(ec);
+  }
+  return total;
+}
+
+}  // namespace quarry::storage
