@@ -19,10 +19,12 @@ rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snaps
 }
 
 SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) {
-  store_->catch_up();
-  // A secondary (read-only) instance refuses reads at a snapshot; its view changes only
-  // at catch_up(), so reading it without one is the same consistent state.
-  snap_ = store_->read_only() ? nullptr : store_->db()->GetSnapshot();
+  if (store_->read_only()) {
+    store_->catch_up();
+    secondary_lock_ = std::shared_lock(store_->reader_lock());
+  } else {
+    snap_ = store_->db()->GetSnapshot();
+  }
 }
 SnapshotKv::~SnapshotKv() {
   if (snap_) store_->db()->ReleaseSnapshot(snap_);

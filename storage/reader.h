@@ -6,6 +6,7 @@
 #include <rocksdb/iterator.h>
 
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 
@@ -103,7 +104,8 @@ class SnapshotKv : public Kv {
 
  private:
   std::shared_ptr<Store> store_;
-  const rocksdb::Snapshot* snap_ = nullptr;
+  const rocksdb::Snapshot* snap_ = nullptr;             // a writable store's snapshot
+  std::shared_lock<std::shared_mutex> secondary_lock_;  // a read-only store's stand-in
 };
 
 // ReadOptions for a scan with a prefix of `prefix_len` bytes in `cf`.

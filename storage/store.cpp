@@ -173,8 +173,8 @@ Store::~Store() {
 
 void Store::catch_up() {
   if (!read_only_) return;
-  std::lock_guard lock(catch_up_mutex_);
-  db_->TryCatchUpWithPrimary().PermitUncheckedError();
+  std::unique_lock lock(reader_lock_, std::try_to_lock);
+  if (lock.owns_lock()) db_->TryCatchUpWithPrimary().PermitUncheckedError();
 }
 
 rocksdb::Options Store::sst_options(keys::Cf cf) const {

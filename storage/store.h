@@ -15,6 +15,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 #include "quarry/options.h"
@@ -43,7 +44,11 @@ class Store {
   bool read_only() const { return read_only_; }
 
   // Brings a read-only (secondary) instance up to the writer's last commit; no-op otherwise.
+  // RocksDB has no snapshots on a secondary instance, so instead a reader holds
+  // reader_lock() (shared) while it reads, and catch_up() only moves the instance on when
+  // no reader is active: every reader sees one unchanging state.
   void catch_up();
+  std::shared_mutex& reader_lock() { return reader_lock_; }
 
   std::mutex& write_mutex() { return write_mutex_; }
   // Id counters. Read and advanced only under write_mutex(); persisted by the writer in
@@ -63,7 +68,7 @@ class Store {
   std::string secondary_dir_;
   bool read_only_ = false;
   std::mutex write_mutex_;
-  std::mutex catch_up_mutex_;
+  std::shared_mutex reader_lock_;
   Counters counters_;
 };
 
