@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db_path, "Database directory (default: $QUARRY_DB or ./quarry.db)");
   app.add_flag("-q,--quiet", global.quiet, "Print only results and errors");
   app.add_flag("-v,--verbose", global.verbose, "Print more diagnostics on stderr");
+  app.fallthrough();  // global options may also follow the subcommand: `quarry stats --db x`
 
   CommandAction run;
   add_version_command(app, global, run);

@@ -64,7 +64,11 @@ struct ImportProgress::State {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       uint64_t pos = target.empty() ? 0 : read_offset(target);
       std::string line;
-      if (total > 0 && pos > 0) {
+      if (total > 0 && pos >= total) {
+        // Reading is done; sorting and writing the indexes can take as long again.
+        line = fmt::format("{} [{}] read {}, building indexes  {:.1f} s", label, bar(1.0, 30),
+                           human_bytes(total), secs);
+      } else if (total > 0 && pos > 0) {
         double f = std::min(1.0, static_cast<double>(pos) / static_cast<double>(total));
         line = fmt::format("{} [{}] {:3.0f}%  {} / {}  {:.1f} s", label, bar(f, 30), f * 100,
                            human_bytes(pos), human_bytes(total), secs);

@@ -77,6 +77,8 @@ has "stats predicates" "$out" "lead"
 has "stats labels" "$out" "labels"
 run 0 --db "$db" check
 has "check ok" "$out" "ok: $db is consistent"
+run 0 check --db "$db"  # global options may follow the subcommand
+has "option after subcommand" "$out" "ok: $db is consistent"
 
 # Re-importing the same file adds nothing.
 run 0 --db "$db" --quiet import "$facts"

@@ -1,0 +1,172 @@
+// run(): parse, bind, plan, and hand back a lazily evaluated result. Every internal
+// QueryError (and any stray exception) is turned into an Error here, at the boundary.
+#include "engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <deque>
+
+#include "engine/binder/binder.h"
+#include "engine/errors.h"
+#include "engine/parser/parser.h"
+#include "engine/planner/planner.h"
+
+namespace quarry::engine {
+
+namespace {
+
+class EngineRows : public RowSource {
+ public:
+  EngineRows(std::shared_ptr<GraphSource> source, std::unique_ptr<ast::Statement> statement,
+             const Map& params, const QueryOptions& options)
+      : source_(std::move(source)), statement_(std::move(statement)), params_(params) {
+    cancelled_ = std::make_shared<std::atomic<bool>>(false);
+    ctx_.cancelled = cancelled_;
+    ctx_.params = &params_;
+    if (options.timeout.count() > 0) {
+      ctx_.deadline = std::chrono::steady_clock::now() + options.timeout;
+    }
+    max_rows_ = options.max_rows;
+    columns_ = result_columns(*statement_);
+  }
+
+  // Opens the graph view and builds the plan; errors surface from run().
+  void start() {
+    if (statement_->writes) {
+      auto txn = source_->begin_write();
+      if (!txn.ok()) throw QueryError(txn.error());
+      txn_ = std::move(txn).value();
+      ctx_.graph = txn_.get();
+      ctx_.txn = txn_.get();
+    } else {
+      snapshot_ = source_->snapshot();
+      ctx_.graph = snapshot_.get();
+    }
+    root_ = engine::plan(*statement_);
+    mode_ = statement_->mode;
+    if (mode_ == ast::Mode::kProfile) root_->enable_profiling();
+    if (mode_ == ast::Mode::kExplain) {
+      root_->describe(plan_text_, 0, false);
+      finished_ = true;
+    }
+  }
+
+  const std::vector<std::string>& columns() const override { return columns_; }
+
+  Result<bool> next(Row& row) override {
+    if (finished_) {
+      if (error_) return *error_;
+      return false;
+    }
+    try {
+      ctx_.check_now();
+      bool more = statement_->writes ? next_buffered(row) : next_live(row);
+      if (!more) finish();
+      return more;
+    } catch (const QueryError& e) {
+      return fail_with(e.error());
+    } catch (const std::bad_alloc&) {
+      return fail_with(Error{ErrorCode::kRuntimeError, "out of memory"});
+    } catch (const std::exception& e) {
+      return fail_with(
+          Error{ErrorCode::kRuntimeError, fmt::format("internal error: {}", e.what())});
+    }
+  }
+
+  void cancel() override { cancelled_->store(true); }
+  std::string plan() const override { return plan_text_; }
+
+ private:
+  Error fail_with(Error e) {
+    finished_ = true;
+    error_ = e;
+    txn_.reset();  // dropped without commit: nothing of the statement is applied
+    return e;
+  }
+
+  bool emit(Row& row) {
+    row.resize(columns_.size());
+    for (auto& v : row) ctx_.materialize(v);
+    if (max_rows_ && ++returned_ > max_rows_) {
+      fail(ErrorCode::kRuntimeError, fmt::format("the query returned more than {} rows", max_rows_),
+           {}, "raise max_rows or add LIMIT");
+    }
+    return true;
+  }
+
+  bool next_live(Row& row) {
+    if (!root_->next(ctx_, row)) return false;
+    return emit(row);
+  }
+
+  // A writing statement runs to the end and commits before its first row is returned,
+  // so a failure anywhere leaves the graph unchanged.
+  bool next_buffered(Row& row) {
+    if (!drained_) {
+      drained_ = true;
+      Row r;
+      while (root_->next(ctx_, r)) {
+        if (!columns_.empty()) {
+          emit(r);
+          buffer_.push_back(r);
+        }
+      }
+      Status st = txn_->commit();
+      if (!st.ok()) throw QueryError(st.error());
+      committed_ = true;
+    }
+    if (buffer_.empty()) return false;
+    row = std::move(buffer_.front());
+    buffer_.pop_front();
+    return true;
+  }
+
+  void finish() {
+    finished_ = true;
+    if (mode_ == ast::Mode::kProfile) {
+      plan_text_.clear();
+      root_->describe(plan_text_, 0, true);
+    }
+  }
+
+  std::shared_ptr<GraphSource> source_;
+  std::unique_ptr<ast::Statement> statement_;
+  Map params_;
+  std::shared_ptr<std::atomic<bool>> cancelled_;
+  ExecContext ctx_;
+  std::unique_ptr<storage::GraphSnapshot> snapshot_;
+  std::unique_ptr<storage::GraphTransaction> txn_;
+  OpPtr root_;
+  ast::Mode mode_ = ast::Mode::kRun;
+  std::vector<std::string> columns_;
+  std::string plan_text_;
+  uint64_t max_rows_ = 0;
+  uint64_t returned_ = 0;
+  bool finished_ = false;
+  bool drained_ = false;
+  bool committed_ = false;
+  std::optional<Error> error_;
+  std::deque<Row> buffer_;
+};
+
+}  // namespace
+
+Result<QueryResult> run(std::shared_ptr<GraphSource> source, std::string_view text,
+                        const Map& params, const QueryOptions& options) {
+  try {
+    auto statement = std::make_unique<ast::Statement>(parse(text));
+    bind(*statement);
+    auto rows =
+        std::make_unique<EngineRows>(std::move(source), std::move(statement), params, options);
+    rows->start();
+    return QueryResult(std::move(rows));
+  } catch (const QueryError& e) {
+    return e.error();
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kRuntimeError, "out of memory"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kRuntimeError, fmt::format("internal error: {}", e.what())};
+  }
+}
+
+}  // namespace quarry::engine

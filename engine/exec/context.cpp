@@ -1,0 +1,117 @@
+#include "engine/exec/context.h"
+
+#include "engine/errors.h"
+
+namespace quarry::engine {
+
+void ExecContext::check_now() {
+  if (cancelled && cancelled->load(std::memory_order_relaxed)) {
+    fail(ErrorCode::kCancelled, "the query was cancelled");
+  }
+  if (deadline && std::chrono::steady_clock::now() > *deadline) {
+    fail(ErrorCode::kTimeout, "the query ran past its timeout");
+  }
+}
+
+Value ExecContext::node_value(storage::NodeId id) {
+  Node n;
+  n.id = static_cast<int64_t>(id);
+  return Value(std::move(n));
+}
+
+Value ExecContext::rel_value(const storage::Edge& e) {
+  Relationship r;
+  r.id = static_cast<int64_t>(e.rel);
+  r.start = static_cast<int64_t>(e.start);
+  r.end = static_cast<int64_t>(e.end);
+  r.type = type_name(e.type);
+  return Value(std::move(r));
+}
+
+Value ExecContext::rel_value(storage::RelId id) {
+  return Value(load_rel(static_cast<int64_t>(id)));
+}
+
+Node ExecContext::load_node(int64_t id) {
+  Node n;
+  n.id = id;
+  auto rec = graph->node(static_cast<storage::NodeId>(id));
+  if (rec) {
+    n.labels = std::move(rec->labels);
+    n.properties = std::make_shared<const Map>(std::move(rec->properties));
+  } else {
+    n.properties = std::make_shared<const Map>();
+  }
+  return n;
+}
+
+Relationship ExecContext::load_rel(int64_t id) {
+  Relationship r;
+  r.id = id;
+  auto rec = graph->rel(static_cast<storage::RelId>(id));
+  if (rec) {
+    r.start = static_cast<int64_t>(rec->start);
+    r.end = static_cast<int64_t>(rec->end);
+    r.type = std::move(rec->type);
+    r.properties = std::make_shared<const Map>(std::move(rec->properties));
+  } else {
+    r.properties = std::make_shared<const Map>();
+  }
+  return r;
+}
+
+void ExecContext::materialize(Value& v, bool deep) {
+  switch (v.kind()) {
+    case ValueKind::kNode:
+      if (!v.as_node().properties || txn) v = Value(load_node(v.as_node().id));
+      return;
+    case ValueKind::kRelationship:
+      if (!v.as_relationship().properties || txn) v = Value(load_rel(v.as_relationship().id));
+      return;
+    case ValueKind::kList: {
+      if (!deep) return;
+      List copy = v.as_list();
+      for (auto& e : copy) materialize(e);
+      v = Value(std::move(copy));
+      return;
+    }
+    case ValueKind::kMap: {
+      if (!deep) return;
+      Map copy = v.as_map();
+      for (auto& [k, e] : copy) materialize(e);
+      v = Value(std::move(copy));
+      return;
+    }
+    case ValueKind::kPath: {
+      if (!deep) return;
+      Path p = v.as_path();
+      for (auto& n : p.nodes) {
+        if (!n.properties || txn) n = load_node(n.id);
+      }
+      for (auto& r : p.relationships) {
+        if (!r.properties || txn) r = load_rel(r.id);
+      }
+      v = Value(std::move(p));
+      return;
+    }
+    default: return;
+  }
+}
+
+std::optional<uint64_t> ExecContext::type_id(const std::string& name) {
+  // Writes can create types, so only cache while reading.
+  if (txn) return graph->type_id(name);
+  auto it = type_ids_.find(name);
+  if (it != type_ids_.end()) return it->second;
+  auto id = graph->type_id(name);
+  type_ids_.emplace(name, id);
+  return id;
+}
+
+const std::string& ExecContext::type_name(uint64_t id) {
+  auto it = type_names_.find(id);
+  if (it != type_names_.end()) return it->second;
+  return type_names_.emplace(id, graph->type_name(id)).first->second;
+}
+
+}  // namespace quarry::engine

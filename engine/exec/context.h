@@ -1,0 +1,66 @@
+// Per-run state shared by every operator of one query: the graph view, parameters,
+// limits, and small caches. Created by engine.cpp for each run; never shared across runs
+// or threads (except `cancelled`, which cancel() sets from any thread).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "quarry/value.h"
+#include "storage/graph.h"
+
+namespace quarry::engine {
+
+using Row = std::vector<Value>;
+
+// The slot of `row`, growing the row when a later clause introduced it.
+inline Value& slot_ref(Row& row, int slot) {
+  if (static_cast<size_t>(slot) >= row.size()) row.resize(static_cast<size_t>(slot) + 1);
+  return row[static_cast<size_t>(slot)];
+}
+inline const Value& slot_get(const Row& row, int slot) {
+  static const Value kNull;
+  return static_cast<size_t>(slot) < row.size() ? row[static_cast<size_t>(slot)] : kNull;
+}
+
+struct ExecContext {
+  storage::GraphSnapshot* graph = nullptr;
+  storage::GraphTransaction* txn = nullptr;  // set when the statement writes
+  const Map* params = nullptr;
+  std::shared_ptr<std::atomic<bool>> cancelled;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  uint64_t ticks = 0;
+  // A careless `*` stops after this many hops.
+  int64_t default_max_hops = 15;
+
+  // Throws kCancelled / kTimeout; cheap enough to call in inner loops.
+  void check() {
+    if ((++ticks & 255) != 0) return;
+    check_now();
+  }
+  void check_now();
+
+  // Nodes and relationships enter rows without properties (an id is enough to match and
+  // expand); materialize() loads labels and properties the first time they are needed.
+  Value node_value(storage::NodeId id);
+  Value rel_value(const storage::Edge& edge);
+  Value rel_value(storage::RelId id);
+  // Loads properties (always again while writing, so SET is visible) into `v` when it is a
+  // node or relationship, recursively into lists, maps and paths.
+  void materialize(Value& v, bool deep = true);
+  Node load_node(int64_t id);
+  Relationship load_rel(int64_t id);
+
+  std::optional<uint64_t> type_id(const std::string& name);
+  const std::string& type_name(uint64_t id);
+
+ private:
+  std::unordered_map<std::string, std::optional<uint64_t>> type_ids_;
+  std::unordered_map<uint64_t, std::string> type_names_;
+};
+
+}  // namespace quarry::engine

@@ -1,0 +1,96 @@
+#include "engine/parser/parser.h"
+
+#include <fmt/format.h>
+
+#include "QuarryLexer.h"
+#include "antlr4-runtime.h"
+#include "engine/errors.h"
+#include "engine/parser/transformer.h"
+
+namespace quarry::engine {
+
+namespace {
+
+const std::vector<std::string>& keywords() {
+  static const std::vector<std::string> words = {
+      "MATCH",  "OPTIONAL", "WHERE",   "RETURN",  "WITH",     "UNWIND", "AS",   "DISTINCT",
+      "ORDER",  "BY",       "SKIP",    "LIMIT",   "CREATE",   "MERGE",  "SET",  "REMOVE",
+      "DELETE", "DETACH",   "CALL",    "YIELD",   "UNION",    "CASE",   "WHEN", "THEN",
+      "ELSE",   "END",      "EXPLAIN", "PROFILE", "CONTAINS", "STARTS", "ENDS", "NULL"};
+  return words;
+}
+
+// Turns ANTLR's first complaint into one kSyntaxError and stops the parse: later
+// complaints after recovery are usually consequences of the first.
+class ErrorListener : public antlr4::BaseErrorListener {
+ public:
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* token, size_t line, size_t column,
+                   const std::string& msg, std::exception_ptr) override {
+    SourceSpan span{static_cast<uint32_t>(line), static_cast<uint32_t>(column + 1), 1};
+    if (token == nullptr) fail(ErrorCode::kSyntaxError, "unexpected character", span);
+    if (token->getType() == antlr4::Token::EOF) {
+      // Point just past the last real token rather than at trailing whitespace.
+      if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
+        antlr4::Token* last = parser->getTokenStream()->LT(-1);
+        if (last && last->getType() != antlr4::Token::EOF) {
+          span.line = static_cast<uint32_t>(last->getLine());
+          span.column =
+              static_cast<uint32_t>(last->getCharPositionInLine() + 1 + last->getText().size());
+        }
+      }
+      std::string message = "unexpected end of input";
+      if (msg.rfind("missing ", 0) == 0) message = msg.substr(0, msg.find(" at "));
+      fail(ErrorCode::kSyntaxError, message, span);
+    }
+    std::string text = token->getText();
+    span.length = static_cast<uint32_t>(std::max<size_t>(1, text.size()));
+    if (msg.rfind("missing ", 0) == 0) {
+      fail(ErrorCode::kSyntaxError,
+           fmt::format("{} before '{}'", msg.substr(0, msg.find(" at ")), text), span);
+    }
+    std::string hint;
+    if (text == "!=") hint = "Cypher writes inequality as <>";
+    if (text == "==") hint = "Cypher writes equality as a single =";
+    if (text == "&&") hint = "Cypher writes conjunction as AND";
+    if (text == "||") hint = "Cypher writes disjunction as OR";
+    if (hint.empty()) {
+      std::string near = closest_name(text, keywords());
+      if (!near.empty()) hint = fmt::format("did you mean {}?", near);
+    }
+    fail(ErrorCode::kSyntaxError, fmt::format("unexpected '{}'", text), span, hint);
+  }
+};
+
+}  // namespace
+
+ast::Statement parse(std::string_view text) {
+  antlr4::ANTLRInputStream input(text.data(), text.size());
+  grammar::QuarryLexer lexer(&input);
+  ErrorListener listener;
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  antlr4::CommonTokenStream tokens(&lexer);
+  grammar::QuarryParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  // Fast SLL prediction first; only ambiguous-looking input pays for full LL.
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  auto bail = std::make_shared<antlr4::BailErrorStrategy>();
+  parser.setErrorHandler(bail);
+  grammar::QuarryParser::StatementContext* tree = nullptr;
+  try {
+    tree = parser.statement();
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::LL);
+    tree = parser.statement();
+  }
+  Transformer transformer;
+  return transformer.statement(tree);
+}
+
+}  // namespace quarry::engine

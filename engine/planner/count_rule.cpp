@@ -1,0 +1,83 @@
+// Planner rule: counts the store keeps exactly need no scan.
+#include "engine/planner/planner.h"
+
+namespace quarry::engine {
+
+namespace {
+
+class CountFromStatistics : public Operator {
+ public:
+  CountFromStatistics(std::optional<std::string> label, std::optional<std::string> type, bool rels)
+      : Operator("CountFromStatistics",
+                 rels ? (type ? ":" + *type : "relationships") : (label ? ":" + *label : "nodes")),
+        label_(std::move(label)),
+        type_(std::move(type)),
+        rels_(rels) {}
+  bool produce(ExecContext& ctx, Row& row) override {
+    if (done_) return false;
+    done_ = true;
+    uint64_t n = 0;
+    if (rels_) {
+      std::optional<uint64_t> id;
+      if (type_) id = ctx.type_id(*type_);
+      n = type_ && !id ? 0 : ctx.graph->rel_count(id);
+    } else {
+      n = ctx.graph->node_count(label_);
+    }
+    row.assign(1, Value(static_cast<int64_t>(n)));
+    return true;
+  }
+
+ private:
+  std::optional<std::string> label_;
+  std::optional<std::string> type_;
+  bool rels_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+OpPtr plan_count_from_statistics(const ast::SingleQuery& q) {
+  if (q.clauses.size() != 2) return nullptr;
+  const auto& m = q.clauses[0];
+  const auto& r = q.clauses[1];
+  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
+    return nullptr;
+  }
+  if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
+  const auto& p = r.projection;
+  if (p.items.size() != 1 || p.distinct || p.skip || p.limit || !p.order.empty()) return nullptr;
+  const ast::Expr& e = *p.items[0].expr;
+  const auto& part = m.patterns[0];
+  if (!part.path_var.empty() || part.shortest != ast::Shortest::kNone) return nullptr;
+  for (const auto& n : part.nodes) {
+    if (n.properties || n.bound) return nullptr;
+  }
+  bool count_star = e.kind == ast::ExprKind::kCountStar;
+  bool count_var = e.kind == ast::ExprKind::kFunction && e.name == "count" && !e.distinct &&
+                   e.kids.size() == 1 && e.kids[0]->kind == ast::ExprKind::kVariable;
+  if (!count_star && !count_var) return nullptr;
+  if (part.rels.empty()) {
+    const auto& n = part.nodes[0];
+    if (n.labels.size() > 1) return nullptr;
+    if (count_var && e.kids[0]->name != n.var) return nullptr;
+    std::optional<std::string> label;
+    if (!n.labels.empty()) label = n.labels[0];
+    return std::make_unique<CountFromStatistics>(label, std::nullopt, false);
+  }
+  if (part.rels.size() != 1) return nullptr;
+  const auto& rel = part.rels[0];
+  // Undirected patterns count each relationship twice; leave them to the executor.
+  if (rel.variable_length || rel.properties || rel.bound || rel.types.size() > 1 ||
+      rel.direction == storage::Direction::kBoth) {
+    return nullptr;
+  }
+  if (!part.nodes[0].labels.empty() || !part.nodes[1].labels.empty()) return nullptr;
+  if (part.nodes[0].var == part.nodes[1].var && !part.nodes[0].var.empty()) return nullptr;
+  if (count_var && e.kids[0]->name != rel.var) return nullptr;
+  std::optional<std::string> type;
+  if (!rel.types.empty()) type = rel.types[0];
+  return std::make_unique<CountFromStatistics>(std::nullopt, type, true);
+}
+
+}  // namespace quarry::engine

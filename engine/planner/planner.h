@@ -1,0 +1,18 @@
+// Planner: turns a bound statement into an operator tree. Pattern-level choices (start
+// node, index use, direction of expansion) are made per row by the rules in this folder
+// (start_choice.h) because they depend on which variables the row binds.
+#pragma once
+
+#include "engine/ast/ast.h"
+#include "engine/exec/operator.h"
+
+namespace quarry::engine {
+
+// `statement` must outlive the returned tree.
+OpPtr plan(const ast::Statement& statement);
+
+// Planner rule (count_rule.cpp): `MATCH (n[:L]) RETURN count(*)` and
+// `MATCH ()-[r[:T]]->() RETURN count(r)` read the exact counts kept by storage.
+OpPtr plan_count_from_statistics(const ast::SingleQuery& query);
+
+}  // namespace quarry::engine

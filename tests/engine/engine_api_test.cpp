@@ -1,0 +1,194 @@
+// Engine behaviour that case files cannot express: error rendering, parameters,
+// limits and cancellation, EXPLAIN/PROFILE, atomic writes, procedures.
+#include <catch2/catch.hpp>
+
+#include "engine/engine.h"
+#include "support/memory_graph.h"
+
+using namespace quarry;
+
+namespace {
+
+std::shared_ptr<testing::MemorySource> graph_with(const std::string& setup) {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto r = engine::run(src, setup, {}, {});
+  REQUIRE(r.ok());
+  REQUIRE(r->fetch_all().ok());
+  return src;
+}
+
+Result<std::vector<Row>> rows_of(std::shared_ptr<testing::MemorySource> src, const std::string& q,
+                                 const Map& params = {}, const QueryOptions& opts = {}) {
+  auto r = engine::run(src, q, params, opts);
+  if (!r.ok()) return r.error();
+  return r->fetch_all();
+}
+
+}  // namespace
+
+TEST_CASE("a misspelt keyword is a syntax error with a caret and a hint") {
+  auto src = std::make_shared<testing::MemorySource>();
+  std::string q = "MATCH (n)\nRETRUN n";
+  auto r = engine::run(src, q, {}, {});
+  REQUIRE(!r.ok());
+  CHECK(r.error().code() == ErrorCode::kSyntaxError);
+  CHECK(r.error().span().line == 2);
+  CHECK(r.error().span().column == 1);
+  CHECK(r.error().hint() == "did you mean RETURN?");
+  CHECK(
+      r.error().to_string(q) ==
+      "SyntaxError at 2:1: unexpected 'RETRUN'\n  RETRUN n\n  ^^^^^^\nhint: did you mean RETURN?");
+}
+
+TEST_CASE("!= gets the <> hint") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto r = engine::run(src, "MATCH (a) WHERE a.x != 1 RETURN a", {}, {});
+  REQUIRE(!r.ok());
+  CHECK(r.error().code() == ErrorCode::kSyntaxError);
+  CHECK(r.error().span().column == 21);
+  CHECK(r.error().hint() == "Cypher writes inequality as <>");
+}
+
+TEST_CASE("unknown function and variable suggest the closest name") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto r = engine::run(src, "RETURN tolowr('A')", {}, {});
+  REQUIRE(!r.ok());
+  CHECK(r.error().code() == ErrorCode::kSemanticError);
+  CHECK(r.error().hint() == "did you mean tolower()?");
+  auto v = engine::run(src, "MATCH (person) RETURN persn", {}, {});
+  REQUIRE(!v.ok());
+  CHECK(v.error().span().column == 23);
+  CHECK(v.error().hint() == "did you mean person?");
+}
+
+TEST_CASE("parameters stand where literals do") {
+  auto src = graph_with("CREATE (:P {name: 'a', age: 3}), (:P {name: 'b', age: 5})");
+  auto rows = rows_of(src, "MATCH (p:P {name: $n}) WHERE p.age > $min RETURN p.age",
+                      Map{{"n", Value("b")}, {"min", Value(1)}});
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  CHECK((*rows)[0][0] == Value(5));
+  auto missing = rows_of(src, "RETURN $nope");
+  REQUIRE(!missing.ok());
+  CHECK(missing.error().code() == ErrorCode::kSemanticError);
+}
+
+TEST_CASE("division by zero is a runtime error with a span") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto rows = rows_of(src, "UNWIND [1, 0] AS x RETURN 10 / x");
+  REQUIRE(!rows.ok());
+  CHECK(rows.error().code() == ErrorCode::kRuntimeError);
+  CHECK(rows.error().message() == "division by zero");
+  CHECK(rows.error().span().column == 30);
+}
+
+TEST_CASE("max_rows stops a query") {
+  auto src = std::make_shared<testing::MemorySource>();
+  QueryOptions opts;
+  opts.max_rows = 5;
+  auto rows = rows_of(src, "UNWIND range(1, 100) AS x RETURN x", {}, opts);
+  REQUIRE(!rows.ok());
+  CHECK(rows.error().code() == ErrorCode::kRuntimeError);
+  CHECK(rows_of(src, "UNWIND range(1, 5) AS x RETURN x", {}, opts).ok());
+}
+
+TEST_CASE("cancel and timeout stop a long query") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto r = engine::run(src, "UNWIND range(1, 1000000) AS x RETURN x", {}, {});
+  REQUIRE(r.ok());
+  Row row;
+  REQUIRE(r->next(row).value());
+  r->cancel();
+  auto more = r->next(row);
+  REQUIRE(!more.ok());
+  CHECK(more.error().code() == ErrorCode::kCancelled);
+
+  QueryOptions opts;
+  opts.timeout = std::chrono::milliseconds(20);
+  auto slow = rows_of(src, "UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y RETURN count(*)",
+                      {}, opts);
+  REQUIRE(!slow.ok());
+  CHECK(slow.error().code() == ErrorCode::kTimeout);
+}
+
+TEST_CASE("a failing write changes nothing") {
+  auto src = graph_with("CREATE (:P {n: 1})");
+  auto rows =
+      rows_of(src, "CREATE (:P {n: 2}) WITH 1 AS one UNWIND [1, 0] AS x CREATE (:P {n: 10 / x})");
+  REQUIRE(!rows.ok());
+  auto count = rows_of(src, "MATCH (p:P) RETURN count(p)");
+  REQUIRE(count.ok());
+  CHECK((*count)[0][0] == Value(1));
+}
+
+TEST_CASE("writes on a read-only source fail with kReadOnly") {
+  auto src = std::make_shared<testing::MemorySource>();
+  src->set_read_only(true);
+  auto r = engine::run(src, "CREATE (:P)", {}, {});
+  REQUIRE(!r.ok());
+  CHECK(r.error().code() == ErrorCode::kReadOnly);
+  CHECK(rows_of(src, "MATCH (n) RETURN n").ok());
+}
+
+TEST_CASE("a snapshot does not see later commits") {
+  auto src = graph_with("CREATE (:P)");
+  auto r = engine::run(src, "MATCH (p:P) RETURN p", {}, {});
+  REQUIRE(r.ok());
+  REQUIRE(rows_of(src, "CREATE (:P)").ok());
+  auto rows = r->fetch_all();
+  REQUIRE(rows.ok());
+  CHECK(rows->size() == 1);
+}
+
+TEST_CASE("EXPLAIN returns the plan without rows; PROFILE counts rows") {
+  auto src = graph_with("CREATE (:P)-[:R]->(:P)");
+  auto r = engine::run(src, "EXPLAIN MATCH (a:P)-[:R]->(b) RETURN b", {}, {});
+  REQUIRE(r.ok());
+  CHECK(r->plan().find("Match((a:P)-[:R]->(b))") != std::string::npos);
+  auto rows = r->fetch_all();
+  REQUIRE(rows.ok());
+  CHECK(rows->empty());
+  auto p = engine::run(src, "PROFILE MATCH (a:P)-[:R]->(b) RETURN b", {}, {});
+  REQUIRE(p.ok());
+  REQUIRE(p->fetch_all().ok());
+  CHECK(p->plan().find("rows=1") != std::string::npos);
+}
+
+TEST_CASE("count(*) over a label is answered from statistics") {
+  auto src = graph_with("CREATE (:P), (:P), (:Q)");
+  auto r = engine::run(src, "EXPLAIN MATCH (n:P) RETURN count(*)", {}, {});
+  REQUIRE(r.ok());
+  CHECK(r->plan().find("CountFromStatistics") != std::string::npos);
+  auto rows = rows_of(src, "MATCH (n:P) RETURN count(*)");
+  REQUIRE(rows.ok());
+  CHECK((*rows)[0][0] == Value(2));
+}
+
+TEST_CASE("quarry.lookup and quarry.mentions") {
+  auto src = graph_with(
+      "CREATE (:Person {name: 'Kim Jong-un', aliases: ['Kim Jong Un']})-[:meet]->"
+      "(:Person {name: 'Moon Jae-in'})");
+  storage::MentionRecord m;
+  m.doc = "d1";
+  m.title = "Summit";
+  m.date = "2018-04-27";
+  m.sentence = 3;
+  m.text = "Kim met Moon.";
+  m.confidence = 0.9;
+  src->add_mention(1, m);
+  auto rows =
+      rows_of(src, "CALL quarry.lookup('kim jong un') YIELD node, score RETURN node.name, score");
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  CHECK((*rows)[0][0] == Value("Kim Jong-un"));
+  auto ment = rows_of(src,
+                      "MATCH ()-[r:meet]->() CALL quarry.mentions(r) YIELD doc, sentence, text "
+                      "RETURN doc, sentence, text");
+  REQUIRE(ment.ok());
+  REQUIRE(ment->size() == 1);
+  CHECK((*ment)[0][0] == Value("d1"));
+  CHECK((*ment)[0][1] == Value(3));
+  auto bad = rows_of(src, "CALL quarry.lookpu('x')");
+  REQUIRE(!bad.ok());
+  CHECK(bad.error().hint() == "did you mean quarry.lookup?");
+}
