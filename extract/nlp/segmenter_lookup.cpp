@@ -1,0 +1,60 @@
+// Hash-set views over the generated tables in segmenter_tables.cpp.
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/nlp/segmenter_tables.h"
+
+namespace quarry::nlp::tables {
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+
+Set make_set(const std::string_view* items, size_t n) { return Set(items, items + n); }
+
+const Set& whole() {
+  static const Set s = make_set(kWholeTokens, kWholeTokensSize);
+  return s;
+}
+const Set& abbrevs() {
+  static const Set s = make_set(kAbbreviations, kAbbreviationsSize);
+  return s;
+}
+const Set& can_end() {
+  static const Set s = make_set(kAbbrevCanEnd, kAbbrevCanEndSize);
+  return s;
+}
+const Set& prefixes() {
+  static const Set s = make_set(kHyphenPrefixes, kHyphenPrefixesSize);
+  return s;
+}
+
+}  // namespace
+
+bool is_whole_token(std::string_view lower) { return whole().count(lower) != 0; }
+bool is_abbreviation(std::string_view lower) { return abbrevs().count(lower) != 0; }
+bool abbreviation_can_end(std::string_view lower) { return can_end().count(lower) != 0; }
+bool is_hyphen_prefix(std::string_view lower) { return prefixes().count(lower) != 0; }
+
+const MultiWord* find_multiword(std::string_view lower) {
+  static const auto map = [] {
+    std::unordered_map<std::string_view, const MultiWord*> m;
+    for (size_t i = 0; i < kMultiWordsSize; ++i) m.emplace(kMultiWords[i].form, &kMultiWords[i]);
+    return m;
+  }();
+  auto it = map.find(lower);
+  return it == map.end() ? nullptr : it->second;
+}
+
+size_t longest_entry() {
+  static const size_t n = [] {
+    size_t m = 0;
+    for (size_t i = 0; i < kWholeTokensSize; ++i) m = std::max(m, kWholeTokens[i].size());
+    for (size_t i = 0; i < kAbbreviationsSize; ++i) m = std::max(m, kAbbreviations[i].size());
+    return m;
+  }();
+  return n;
+}
+
+}  // namespace quarry::nlp::tables
