@@ -78,6 +78,7 @@ class Splitter {
         while (m + 1 < toks_.size() && !toks_[m].space_after && is_closer(first_cp(m + 1)) &&
                toks_[m].newlines_after < 2)
           ++m;
+        m = skip_citation(m);
         if (m != k && (toks_[m].newlines_after >= 2 || m + 1 == toks_.size())) {
           ends[m] = true;
           k = m;
@@ -122,6 +123,17 @@ class Splitter {
     return t.last - t.first >= 2 && chars_[t.last - 1].cp == '.' && is_alnum(chars_[t.first]);
   }
 
+  // "[17]" or "[...]" after a sentence's final punctuation belongs to that sentence.
+  size_t skip_citation(size_t m) const {
+    if (m + 2 >= toks_.size() || form(m + 1) != "[" || toks_[m].newlines_after != 0) return m;
+    for (size_t j = m + 2; j < toks_.size() && j <= m + 4; ++j) {
+      if (form(j) == "]") return j;
+      const Char& c = chars_[toks_[j].first];
+      if (c.kind != CharKind::kDigit && c.cp != '.' && c.cp != 0x2026 && c.cp != ',') return m;
+    }
+    return m;
+  }
+
   // The first word-like token at or after `k` (skipping opening quotes and brackets).
   size_t skip_openers(size_t k) const {
     while (k < toks_.size() && toks_[k].last - toks_[k].first == 1 && is_opener(first_cp(k))) ++k;
@@ -136,7 +148,7 @@ class Splitter {
     bool lower_start = c.lower;
     if (is_terminal(k)) {
       if (is_ellipsis(k)) return c.upper;
-      if (lower_start) return false;
+      if (lower_start) return true;
       if (w == next && (c.kind == CharKind::kPunct || c.kind == CharKind::kSymbol)) {
         uint32_t p = c.cp;
         return !(p == ',' || p == ';' || p == ':' || p == ')' || p == ']' || p == '.' || p == '-' ||

@@ -502,9 +502,6 @@ extern const size_t kWholeTokensSize = sizeof(kWholeTokens) / sizeof(kWholeToken
 
 // Lower-case abbreviations whose final period belongs to the token (Mr., U.S., Feb.).
 extern const std::string_view kAbbreviations[] = {
-    "1.",
-    "2.",
-    "3.",
     "a.",
     "a.m.",
     "al.",
@@ -581,9 +578,6 @@ extern const size_t kAbbreviationsSize = sizeof(kAbbreviations) / sizeof(kAbbrev
 
 // Abbreviations that end a sentence at least a third of the times they occur.
 extern const std::string_view kAbbrevCanEnd[] = {
-    "1.",
-    "2.",
-    "3.",
     "a.m.",
     "etc.",
     "fla.",

@@ -1,5 +1,6 @@
 #include "extract/nlp/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -44,8 +45,10 @@ void ChunkTokenizer::tokenize(size_t first, size_t last, std::vector<Surface>& o
     size_t e = 0;
     if (url_hint && letter(p, last) && (p == first || !is_alnum(chars_[p - 1])))
       e = url_end(p, last);
-    if (e == 0 && has_punct) e = lexicon_end(p, last);
-    if (e == 0) e = token_end(p, last);
+    if (e == 0) {
+      e = token_end(p, last);
+      if (has_punct) e = std::max(e, lexicon_end(p, last));
+    }
     Surface s;
     s.first = static_cast<uint32_t>(p);
     s.last = static_cast<uint32_t>(e);
@@ -64,14 +67,30 @@ size_t ChunkTokenizer::url_end(size_t p, size_t b) {
   std::string_view s(lower_);
   bool url = s.starts_with("http://") || s.starts_with("https://") || s.starts_with("ftp://") ||
              s.starts_with("www.");
-  if (!url) {
-    // local@domain.tld: an alphanumeric local part and a dotted domain after the '@'.
-    size_t at = s.find('@');
-    url = at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
-          s.find('.', at) > at + 1;
-  }
-  if (!url) return 0;
   size_t e = b;
+  if (url) {
+    for (size_t i = p; i < b; ++i)  // brackets and quotes around a URL are not part of it
+      if (chars_[i].cp == '<' || chars_[i].cp == '>' || chars_[i].cp == '"') e = std::min(e, i);
+  } else {
+    // local@domain: local part of [alnum._%+-], then a dotted domain (or an upper-case
+    // intranet host, "Warner@ENRON").
+    size_t at = p;
+    while (at < b && (is_alnum(chars_[at]) ||
+                      (chars_[at].cp < 0x80 && std::string_view("._%+-").find(static_cast<char>(
+                                                   chars_[at].cp)) != std::string_view::npos)))
+      ++at;
+    if (at == p || at >= b || chars_[at].cp != '@' || !alnum(at + 1, b)) return 0;
+    size_t d = at + 1;
+    bool dot = false, lower = false;
+    while (d < b && (is_alnum(chars_[d]) || chars_[d].cp == '.' || chars_[d].cp == '-')) {
+      dot = dot || (chars_[d].cp == '.' && alnum(d + 1, b));
+      lower = lower || chars_[d].lower;
+      ++d;
+    }
+    if (!dot && lower) return 0;
+    e = d;
+  }
+  if (e <= p) return 0;
   while (e > p + 1) {  // trailing sentence punctuation and closing brackets are not the URL's
     uint32_t c = chars_[e - 1].cp;
     bool closer = c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
@@ -98,21 +117,33 @@ size_t ChunkTokenizer::lexicon_end(size_t p, size_t b) {
     size_t e = p + k;
     if (e < b && is_alnum(chars_[e - 1]) && is_alnum(chars_[e])) continue;
     std::string_view cand(lower_.data(), ends[k - 1]);
+    if (cand == "no." && !is_digit_after_space(e))
+      continue;  // "No." is the number sign only before a number
     if (tables::is_whole_token(cand) || tables::is_abbreviation(cand)) return e;
   }
   return 0;
 }
 
+bool ChunkTokenizer::is_digit_after_space(size_t e) const {
+  while (e < chars_.size() && chars_[e].kind == CharKind::kSpace) ++e;
+  return e < chars_.size() && chars_[e].kind == CharKind::kDigit;
+}
+
 size_t ChunkTokenizer::token_end(size_t p, size_t b) {
   if (is_alnum(chars_[p])) return word_end(p, b);
   uint32_t c = chars_[p].cp;
+  if (is_apostrophe(c) && digit(p + 1, b) && digit(p + 2, b)) return word_end(p + 1, b);  // '80s
   size_t q = p + 1;
   if (c == '.') {
     while (cp(q, b) == '.') ++q;
   } else if (c == '!' || c == '?') {
     while (cp(q, b) == '!' || cp(q, b) == '?') ++q;
-  } else if (c == '-') {
-    while (cp(q, b) == '-') ++q;
+  } else if (c == '#' || c == '@') {
+    if (letter(q, b) && (p == 0 || !is_alnum(chars_[p - 1])))  // #hashtag, @handle
+      while (alnum(q, b) || cp(q, b) == '_') ++q;
+  } else if (c == '-' || c == '=' || c == '_' || c == '*' || c == '$' || c == '~' || c == '\\' ||
+             c == '+' || c == '^' || c == '#') {
+    while (cp(q, b) == c) ++q;  // rules and emphasis: "-----", "$$$", "****"
   }
   return q;
 }
@@ -135,6 +166,8 @@ size_t ChunkTokenizer::word_end(size_t p, size_t b) {
     if (n == 1 && j == p + 2 && chars_[p].upper) return j;  // an initial: "J."
   }
   size_t q = p + 1;
+  bool dotted = false;  // passed a dot inside a domain or dotted name
+  bool number_hyphen = false;
   while (q < b) {
     if (is_alnum(chars_[q])) {
       ++q;
@@ -165,7 +198,11 @@ size_t ChunkTokenizer::word_end(size_t p, size_t b) {
         while (letter(r, b)) ++r;
         lower_.clear();
         append_chars(text_, chars_, q + 1, r, true, lower_);
-        if (is_tld(lower_) && (!alnum(r, b))) {
+        // alt.animals.cats: lower-case names with two or more dots.
+        bool dotted_lower = chars_[p].lower && chars_[q - 1].lower && chars_[q + 1].lower &&
+                            ((cp(r, b) == '.' && letter(r + 1, b)) || dotted);
+        if ((is_tld(lower_) && !alnum(r, b)) || dotted_lower) {
+          dotted = true;
           q = r;
           continue;
         }
@@ -182,9 +219,22 @@ size_t ChunkTokenizer::word_end(size_t p, size_t b) {
       continue;
     }
     if (is_hyphen(c)) {
-      if (prev_digit && digit(q + 1, b)) {  // 555-1234, 2001-02-03
+      if (prev_digit && digit(q + 1, b)) {
+        // Phone numbers and ISO dates stay whole (555-1234, 2001-02-03); ranges split (3-5).
+        size_t l = q, r = q + 1;
+        while (l > p && digit(l - 1, b)) --l;
+        while (digit(r, b)) ++r;
+        if (number_hyphen || (q - l >= 3 && r - q - 1 >= 3) ||
+            (is_hyphen(cp(r, b)) && digit(r + 1, b))) {
+          number_hyphen = true;
+          ++q;
+          continue;
+        }
+        break;
+      }
+      if (prev_letter && !alnum(q + 1, b) && !is_hyphen(cp(q + 1, b))) {  // cut-off word: "wh-"
         ++q;
-        continue;
+        break;
       }
       if (letter(q + 1, b)) {
         lower_.clear();

@@ -38,6 +38,7 @@ class ChunkTokenizer {
   size_t lexicon_end(size_t p, size_t b);
   size_t url_end(size_t p, size_t b);
   void split_words(Surface& s);
+  bool is_digit_after_space(size_t e) const;
   uint32_t cp(size_t i, size_t b) const { return i < b ? chars_[i].cp : 0; }
   bool alnum(size_t i, size_t b) const { return i < b && is_alnum(chars_[i]); }
   bool letter(size_t i, size_t b) const { return i < b && chars_[i].kind == CharKind::kLetter; }

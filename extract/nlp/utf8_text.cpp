@@ -88,6 +88,7 @@ std::vector<Char> decode_utf8(std::string_view text, size_t& invalid_bytes) {
     if (n <= 0) {
       Char c = classify(kReplacement, static_cast<uint32_t>(i), 1);
       c.invalid = true;
+      c.kind = CharKind::kLetter;  // usually a mis-encoded letter (Latin-1 "é"): keep the word
       chars.push_back(c);
       ++invalid_bytes;
       ++i;

@@ -19,7 +19,7 @@ enum class CharKind : uint8_t {
   kLetter,   // L*, M* (combining marks stay with their letter), other format characters
   kDigit,    // Nd, Nl, No
   kPunct,    // P*
-  kSymbol,   // S*, unassigned, private use, replaced invalid bytes
+  kSymbol,   // S*, unassigned, private use (replaced invalid bytes count as letters)
 };
 
 struct Char {
