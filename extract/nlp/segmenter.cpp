@@ -49,7 +49,11 @@ bool is_title(std::string_view lower) {
       "sen.", "rep.", "gov.", "st.",   "capt.", "cmdr.", "adm.", "maj.", "pres.", "hon.",
       "fr.",  "mt.",  "no.",  "vs.",   "v.",    "jan.",  "feb.", "mar.", "apr.",  "jun.",
       "jul.", "aug.", "sep.", "sept.", "oct.",  "nov.",  "dec."};
+  static constexpr std::string_view kNeverEnd[] = {"e.g.", "i.e.",   "cf.",   "viz.",  "approx.",
+                                                   "ca.",  "assoc.", "dept.", "univ.", "ext."};
   for (auto w : kTitles)
+    if (lower == w) return true;
+  for (auto w : kNeverEnd)
     if (lower == w) return true;
   return false;
 }
@@ -123,6 +127,17 @@ class Splitter {
     return t.last - t.first >= 2 && chars_[t.last - 1].cp == '.' && is_alnum(chars_[t.first]);
   }
 
+  // "voc. ed.": a period glued to a short lower-case word, lower case next, is more likely
+  // an abbreviation the tables do not know than a sentence end.
+  bool unknown_abbreviation(size_t k) const {
+    if (k == 0 || toks_[k - 1].space_after || form(k) != ".") return false;
+    const Surface& w = toks_[k - 1];
+    if (w.last - w.first > 4) return false;
+    for (size_t i = w.first; i < w.last; ++i)
+      if (!chars_[i].lower) return false;
+    return !tables::is_final_short_word(form(k - 1));
+  }
+
   // "[17]" or "[...]" after a sentence's final punctuation belongs to that sentence.
   size_t skip_citation(size_t m) const {
     if (m + 2 >= toks_.size() || form(m + 1) != "[" || toks_[m].newlines_after != 0) return m;
@@ -148,7 +163,7 @@ class Splitter {
     bool lower_start = c.lower;
     if (is_terminal(k)) {
       if (is_ellipsis(k)) return c.upper;
-      if (lower_start) return true;
+      if (lower_start) return !unknown_abbreviation(k);
       if (w == next && (c.kind == CharKind::kPunct || c.kind == CharKind::kSymbol)) {
         uint32_t p = c.cp;
         return !(p == ',' || p == ';' || p == ':' || p == ')' || p == ']' || p == '.' || p == '-' ||

@@ -30,8 +30,14 @@ const Set& prefixes() {
   return s;
 }
 
+const Set& final_short() {
+  static const Set s = make_set(kFinalShortWords, kFinalShortWordsSize);
+  return s;
+}
+
 }  // namespace
 
+bool is_final_short_word(std::string_view lower) { return final_short().count(lower) != 0; }
 bool is_whole_token(std::string_view lower) { return whole().count(lower) != 0; }
 bool is_abbreviation(std::string_view lower) { return abbrevs().count(lower) != 0; }
 bool abbreviation_can_end(std::string_view lower) { return can_end().count(lower) != 0; }

@@ -23,6 +23,8 @@ extern const std::string_view kAbbreviations[];
 extern const size_t kAbbreviationsSize;
 extern const std::string_view kAbbrevCanEnd[];
 extern const size_t kAbbrevCanEndSize;
+extern const std::string_view kFinalShortWords[];
+extern const size_t kFinalShortWordsSize;
 extern const std::string_view kHyphenPrefixes[];
 extern const size_t kHyphenPrefixesSize;
 extern const MultiWord kMultiWords[];
@@ -33,6 +35,7 @@ bool is_whole_token(std::string_view lower);        // "and/or", ":)", "e-mail"
 bool is_abbreviation(std::string_view lower);       // "mr.", "u.s.", "feb."
 bool abbreviation_can_end(std::string_view lower);  // "etc.", "a.m."
 bool is_hyphen_prefix(std::string_view lower);      // "non", "anti"
+bool is_final_short_word(std::string_view lower);   // "you", "now": seen ending sentences
 const MultiWord* find_multiword(std::string_view lower);
 // Longest kWholeTokens or kAbbreviations entry, in bytes (bounds lexicon probes).
 size_t longest_entry();
