@@ -36,5 +36,7 @@ std::unique_ptr<Database> open_database(const GlobalOptions& global, const OpenO
 // returns the process exit code. One file per command: cli/cmd_<name>.cpp.
 using CommandAction = std::function<int()>;
 void add_version_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

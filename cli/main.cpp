@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
 
   CommandAction run;
   add_version_command(app, global, run);
+  add_train_command(app, global, run);
+  add_nlp_eval_command(app, global, run);
 
   try {
     app.parse(argc, argv);
