@@ -38,5 +38,7 @@ using CommandAction = std::function<int()>;
 void add_version_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_segment_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_parse_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

@@ -42,8 +42,8 @@ class Pipeline {
   void annotate(Sentence& sentence) const;
 
   // The stages separately, for evaluation with gold input. Each reads what the earlier
-  // stages fill: tag() reads form; parse() reads form, upos, xpos; entities() reads form,
-  // upos, xpos.
+  // stages fill: tag() reads form and fills upos, xpos, feats, lemma; parse() reads form,
+  // upos, xpos; entities() reads form, upos, xpos, head, deprel.
   void tag(Sentence& sentence) const;
   void parse(Sentence& sentence) const;
   void entities(Sentence& sentence) const;
