@@ -43,6 +43,16 @@ bool is_sentence_starter(std::string_view lower) {
   return false;
 }
 
+bool is_weekday_or_month(std::string_view lower) {
+  static constexpr std::string_view kNames[] = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
+      "january", "february",  "march",     "april",    "may",     "june",     "july",
+      "august",  "september", "october",   "november", "december"};
+  for (auto w : kNames)
+    if (lower == w) return true;
+  return false;
+}
+
 bool is_title(std::string_view lower) {
   static constexpr std::string_view kTitles[] = {
       "mr.",  "mrs.", "ms.",  "dr.",   "prof.", "gen.",  "lt.",  "col.", "sgt.",  "rev.",
@@ -176,6 +186,7 @@ class Splitter {
     std::string abbrev = lower(k);
     if (is_title(abbrev)) return false;
     if (toks_[k].last - toks_[k].first == 2 && chars_[toks_[k].first].upper) return false;  // "J."
+    if (is_weekday_or_month(lower(w))) return false;  // "at 5 p.m. Tuesday", "Calif. Jan. 3"
     if (tables::abbreviation_can_end(abbrev)) return true;
     return is_sentence_starter(lower(w));
   }

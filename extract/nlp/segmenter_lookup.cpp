@@ -40,6 +40,21 @@ const Set& final_short() {
 bool is_final_short_word(std::string_view lower) { return final_short().count(lower) != 0; }
 bool is_whole_token(std::string_view lower) { return whole().count(lower) != 0; }
 bool is_abbreviation(std::string_view lower) { return abbrevs().count(lower) != 0; }
+
+// News abbreviations too rare in the treebanks to be learned: US states (AP style), company
+// and title forms. Many are also words ("Wash.", "Miss."), so they count only capitalised.
+bool is_capitalised_abbreviation(std::string_view lower) {
+  static const Set s = {
+      "ala.",  "ariz.", "ark.",  "calif.", "colo.", "conn.", "del.",  "fla.",  "ga.",   "ill.",
+      "ind.",  "kan.",  "ky.",   "la.",    "md.",   "mass.", "mich.", "minn.", "miss.", "mo.",
+      "mont.", "neb.",  "nev.",  "okla.",  "ore.",  "pa.",   "tenn.", "tex.",  "va.",   "vt.",
+      "wash.", "wis.",  "wyo.",  "corp.",  "co.",   "ltd.",  "bros.", "jr.",   "sr.",   "gov.",
+      "sen.",  "rep.",  "lt.",   "gen.",   "col.",  "maj.",  "capt.", "sgt.",  "adm.",  "cmdr.",
+      "rev.",  "prof.", "supt.", "atty.",  "insp.", "det.",  "cpl.",  "pvt.",  "ft.",   "mt.",
+      "ave.",  "blvd.", "rd.",   "jan.",   "feb.",  "aug.",  "sept.", "oct.",  "nov.",  "dec.",
+      "assn.", "dept.", "univ.", "inc.",   "st."};
+  return s.count(lower) != 0;
+}
 bool abbreviation_can_end(std::string_view lower) { return can_end().count(lower) != 0; }
 bool is_hyphen_prefix(std::string_view lower) { return prefixes().count(lower) != 0; }
 

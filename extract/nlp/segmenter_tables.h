@@ -31,11 +31,12 @@ extern const MultiWord kMultiWords[];
 extern const size_t kMultiWordsSize;
 
 // Lower-case lookups.
-bool is_whole_token(std::string_view lower);        // "and/or", ":)", "e-mail"
-bool is_abbreviation(std::string_view lower);       // "mr.", "u.s.", "feb."
-bool abbreviation_can_end(std::string_view lower);  // "etc.", "a.m."
-bool is_hyphen_prefix(std::string_view lower);      // "non", "anti"
-bool is_final_short_word(std::string_view lower);   // "you", "now": seen ending sentences
+bool is_whole_token(std::string_view lower);               // "and/or", ":)", "e-mail"
+bool is_abbreviation(std::string_view lower);              // "mr.", "u.s.", "feb."
+bool is_capitalised_abbreviation(std::string_view lower);  // "mo.", "calif.": only as "Mo."
+bool abbreviation_can_end(std::string_view lower);         // "etc.", "a.m."
+bool is_hyphen_prefix(std::string_view lower);             // "non", "anti"
+bool is_final_short_word(std::string_view lower);          // "you", "now": seen ending sentences
 const MultiWord* find_multiword(std::string_view lower);
 // Longest kWholeTokens or kAbbreviations entry, in bytes (bounds lexicon probes).
 size_t longest_entry();

@@ -120,6 +120,7 @@ size_t ChunkTokenizer::lexicon_end(size_t p, size_t b) {
     if (cand == "no." && !is_digit_after_space(e))
       continue;  // "No." is the number sign only before a number
     if (tables::is_whole_token(cand) || tables::is_abbreviation(cand)) return e;
+    if (chars_[p].upper && tables::is_capitalised_abbreviation(cand)) return e;
   }
   return 0;
 }

@@ -239,3 +239,17 @@ TEST_CASE("segmenter: every token of a mixed text slices back to its form") {
   CHECK(std::find(all.begin(), all.end(), "www.firm.example/news") != all.end());
   CHECK(std::find(all.begin(), all.end(), "41.20") != all.end());
 }
+
+TEST_CASE("segmenter: news abbreviations, capitalised only, and times before weekdays") {
+  std::string text =
+      "The firm, based in Dayton, Ohio, and Tulsa, Okla., opened at 5 p.m. Tuesday near Acme "
+      "Corp. The staff cheered. They had to wash.";
+  auto ss = segment(text);
+  REQUIRE(ss.size() == 3);
+  auto f = forms(ss[0]);
+  CHECK(std::find(f.begin(), f.end(), "Okla.") != f.end());
+  CHECK(std::find(f.begin(), f.end(), "p.m.") != f.end());
+  CHECK(f.back() == "Corp.");
+  CHECK(forms(ss[2]) == V{"They", "had", "to", "wash", "."});
+  check_offsets(text, ss);
+}
