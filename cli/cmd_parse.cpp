@@ -85,7 +85,18 @@ int run_parse(const ParseOptions& o, const GlobalOptions& global) {
     return exit_code_for(loaded.error());
   }
 
+  uint32_t previous_end = 0;
   for (auto& s : sentences) {
+    // Paragraphs of text input are kept as CoNLL-U "# newpar" (a blank line before).
+    if (o.input == "text" && o.format == "conllu" && !s.tokens.empty()) {
+      if (previous_end == 0) std::cout << "# newdoc\n";
+      std::string_view gap(data.data() + previous_end, s.tokens.front().start - previous_end);
+      size_t nl = gap.find('\n');
+      if (previous_end == 0 || (nl != gap.npos && gap.find('\n', nl + 1) != gap.npos &&
+                                gap.find_first_not_of(" \t\r\n") == gap.npos))
+        std::cout << "# newpar\n";
+      previous_end = s.tokens.back().end;
+    }
     if (pipeline)
       pipeline->annotate(s);
     else

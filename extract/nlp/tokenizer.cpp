@@ -40,6 +40,8 @@ void ChunkTokenizer::tokenize(size_t first, size_t last, std::vector<Surface>& o
         (chars_[i - 2].cp | 0x20) == 'w' && (chars_[i - 3].cp | 0x20) == 'w')
       url_hint = true;
   }
+  // URL detection rescans from each word start; bound it so a huge blob stays linear.
+  if (last - first > 4096) url_hint = false;
   size_t p = first;
   while (p < last) {
     size_t e = 0;
@@ -63,7 +65,7 @@ void ChunkTokenizer::tokenize(size_t first, size_t last, std::vector<Surface>& o
 
 size_t ChunkTokenizer::url_end(size_t p, size_t b) {
   lower_.clear();
-  append_chars(text_, chars_, p, b, true, lower_);
+  append_chars(text_, chars_, p, std::min(b, p + 8), true, lower_);
   std::string_view s(lower_);
   bool url = s.starts_with("http://") || s.starts_with("https://") || s.starts_with("ftp://") ||
              s.starts_with("www.");

@@ -40,7 +40,9 @@ TEST_CASE("quarry parse: text to CoNLL-U with sentence ids, ranges and SpaceAfte
   auto r = run("parse " + kNoModel + " " + path);
   CHECK(r.status == 0);
   CHECK(r.out.find("no model found at /nonexistent/model.qm") != std::string::npos);
-  CHECK(r.out.find("# sent_id = 1\n# text = Ana didn't call.\n") != std::string::npos);
+  CHECK(r.out.find("# newdoc\n# newpar\n# sent_id = 1\n# text = Ana didn't call.\n") !=
+        std::string::npos);
+  CHECK(r.out.find("\n\n# newpar\n# sent_id = 2\n") != std::string::npos);
   CHECK(r.out.find("2-3\tdidn't\t") != std::string::npos);
   CHECK(r.out.find("4\tcall\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n") != std::string::npos);
   CHECK(r.out.find("# sent_id = 2\n# text = She wrote instead.\n") != std::string::npos);

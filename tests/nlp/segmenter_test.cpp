@@ -253,3 +253,12 @@ TEST_CASE("segmenter: news abbreviations, capitalised only, and times before wee
   CHECK(forms(ss[2]) == V{"They", "had", "to", "wash", "."});
   check_offsets(text, ss);
 }
+
+TEST_CASE("segmenter: a long run without spaces stays linear and keeps its offsets") {
+  std::string blob;
+  for (int i = 0; i < 20000; ++i) blob += "ab.c@";
+  auto ss = segment(blob + " end.");
+  REQUIRE_FALSE(ss.empty());
+  CHECK(ss.back().tokens.back().end == blob.size() + 5);
+  check_offsets(blob + " end.", ss);
+}
