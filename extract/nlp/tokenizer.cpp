@@ -14,9 +14,10 @@ bool is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 // Domain endings that keep "Amazon.com"-style names whole without a scheme.
 bool is_tld(std::string_view s) {
-  static constexpr std::array<std::string_view, 16> kTlds = {
-      "com", "org", "net", "edu", "gov",  "io",  "co", "uk",
-      "ca",  "de",  "fr",  "au",  "info", "biz", "ly", "int"};
+  static constexpr std::string_view kTlds[] = {
+      "com",  "org",  "net", "edu", "gov", "io",   "co",  "uk",   "ca",  "de",   "fr",
+      "au",   "info", "biz", "ly",  "int", "pdf",  "doc", "docx", "htm", "html", "jpg",
+      "jpeg", "gif",  "png", "txt", "xls", "xlsx", "ppt", "zip",  "exe"};
   for (auto t : kTlds)
     if (s == t) return true;
   return false;
@@ -248,6 +249,10 @@ size_t ChunkTokenizer::word_end(size_t p, size_t b) {
         }
       }
       break;
+    }
+    if (c == '_' && alnum(q - 1, b) && alnum(q + 1, b)) {  // file_name, user_id
+      ++q;
+      continue;
     }
     if (c == '&' && chars_[q - 1].upper && letter(q + 1, b) && chars_[q + 1].upper) {  // AT&T
       ++q;

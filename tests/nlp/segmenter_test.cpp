@@ -262,3 +262,12 @@ TEST_CASE("segmenter: a long run without spaces stays linear and keeps its offse
   CHECK(ss.back().tokens.back().end == blob.size() + 5);
   check_offsets(blob + " end.", ss);
 }
+
+TEST_CASE("segmenter: file names, dotted names, hashtags and handles stay whole") {
+  std::string text = "Open Q3_Report.pdf from alt.news.local, tag #quarry and ping @desk_7 now.";
+  auto ss = segment(text);
+  REQUIRE(ss.size() == 1);
+  CHECK(forms(ss[0]) == V{"Open", "Q3_Report.pdf", "from", "alt.news.local", ",", "tag", "#quarry",
+                          "and", "ping", "@desk_7", "now", "."});
+  check_offsets(text, ss);
+}
