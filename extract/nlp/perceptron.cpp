@@ -63,6 +63,22 @@ void Perceptron::score(const uint64_t* feats, size_t n, float* scores) const {
   }
 }
 
+Perceptron Perceptron::pruned(float min_weight) const {
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>> rows;
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    std::vector<std::pair<uint16_t, float>> entries;
+    for (uint32_t j = slot.begin; j < slot.begin + slot.len; ++j)
+      if (std::fabs(weights_[j]) >= min_weight) entries.emplace_back(classes_[j], weights_[j]);
+    if (!entries.empty()) rows.emplace_back(slot.key, std::move(entries));
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  Perceptron p;
+  p.build(num_classes_, rows);
+  return p;
+}
+
 void Perceptron::write(ModelWriter& out) const {
   out.u32(static_cast<uint32_t>(num_classes_));
   out.u64(num_features());
@@ -78,25 +94,36 @@ void Perceptron::write(ModelWriter& out) const {
 }
 
 void Perceptron::read(ModelReader& in) {
+  // Straight into the flat arrays: loading must stay well under the 0.5 s budget.
   int classes = static_cast<int>(in.u32());
   uint64_t n = in.u64();
   if (!in.can_hold(n, 10)) return;
-  std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>> rows(n);
-  for (auto& [key, entries] : rows) {
-    key = in.u64();
+  num_classes_ = classes;
+  const size_t slots = slot_count(n);
+  const size_t mask = slots - 1;
+  slots_.assign(slots, Slot{});
+  classes_.clear();
+  weights_.clear();
+  classes_.reserve(n * 4);
+  weights_.reserve(n * 4);
+  for (uint64_t f = 0; f < n; ++f) {
+    uint64_t key = in.u64();
     uint16_t len = in.u16();
     if (key == 0 || !in.can_hold(len, 6)) {
       in.fail();
       return;
     }
-    entries.resize(len);
-    for (auto& [c, w] : entries) {
-      c = in.u16();
-      w = in.f32();
+    size_t i = key & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{key, static_cast<uint32_t>(classes_.size()), len};
+    for (uint16_t j = 0; j < len; ++j) {
+      uint16_t c = in.u16();
       if (c >= classes) in.fail();
+      classes_.push_back(c);
+      weights_.push_back(in.f32());
     }
   }
-  if (!in.failed()) build(classes, rows);
+  empty_slots_ = slots - n;
 }
 
 void PerceptronTrainer::score(const uint64_t* feats, size_t n, float* scores) const {

@@ -23,6 +23,10 @@ class Perceptron {
   size_t num_features() const { return slots_.size() - empty_slots_; }
   size_t num_weights() const { return classes_.size(); }
 
+  // A copy without the weights smaller than `min_weight` in magnitude (features left with
+  // no weight disappear): trades a little accuracy for size and speed.
+  Perceptron pruned(float min_weight) const;
+
   void write(ModelWriter& out) const;
   // Reads what write() wrote; on malformed input marks `in` failed.
   void read(ModelReader& in);
