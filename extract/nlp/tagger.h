@@ -42,9 +42,12 @@ class Tagger {
 
  private:
   void build_index();
+  void ambiguity(const std::vector<WordHashes>& words, std::vector<uint64_t>& amb) const;
   std::vector<std::string> classes_;  // "XPOS\tUPOS"
   std::vector<std::string> xpos_, upos_;
   std::unordered_map<uint64_t, uint16_t> tagdict_;  // lowercased-form hash -> class
+  // Lowercased-form hash -> hash of the set of classes the word had in training.
+  std::unordered_map<uint64_t, uint64_t> ambiguity_;
   Perceptron model_;
 };
 
