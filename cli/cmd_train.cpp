@@ -25,6 +25,9 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("--jackknife", args->options.jackknife_folds,
                   "Folds for jackknifed training tags (0: gold tags)")
       ->capture_default_str();
+  cmd->add_option("--min-weight", args->options.min_weight,
+                  "Drop averaged weights smaller than this (model size vs accuracy)")
+      ->capture_default_str();
   cmd->callback([&run, &global, args] {
     run = [&global, args] {
       auto start = std::chrono::steady_clock::now();

@@ -28,6 +28,10 @@ class EntityTagger {
   // `data` carries gold ner tags and predicted tags and parses.
   static EntityTagger train(const std::vector<const Sentence*>& data, const TrainOptions& options);
 
+  // Drops weights below `min_weight` in magnitude (see Perceptron::pruned).
+  void prune(float min_weight) { model_ = model_.pruned(min_weight); }
+  size_t num_weights() const { return model_.num_weights(); }
+
   void write(ModelWriter& out) const;
   void read(ModelReader& in);
 

@@ -23,6 +23,18 @@ std::string_view entity_field(std::string_view misc) {
   return {};
 }
 
+bool name_word(const Token& t, bool time) { return t.upos == "PROPN" || (time && t.upos == "NUM"); }
+
+// Words that may join the parts of one name ("Bank of England", "King's College").
+bool connector(const std::string& form, bool time) {
+  static const char* const kWords[] = {"of", "the", "and", "&",   "-",   "'s",  "de",  "da", "du",
+                                       "la", "le",  "van", "von", "der", "del", "for", "on"};
+  if (time && form == ",") return true;
+  for (const char* w : kWords)
+    if (form == w) return true;
+  return false;
+}
+
 }  // namespace
 
 void gum_entities_to_bio(Sentence& s) {
@@ -78,9 +90,24 @@ void gum_entities_to_bio(Sentence& s) {
       if (h < m.start || h > m.end) head = i, ++heads;
     }
     if (heads != 1) continue;  // not a single phrase
-    const std::string& upos = s.tokens[head].upos;
-    if (upos != "PROPN" && !(m.type == "time" && upos == "NUM")) continue;
-    while (m.start < m.end && s.tokens[m.start].upos == "DET") ++m.start;
+    const bool time = m.type == "time";
+    if (!name_word(s.tokens[head], time)) continue;
+    // The name is the run of name words around the head, possibly joined by connectors.
+    int lo = head, hi = head;
+    for (int j = head - 1; j >= m.start; --j) {
+      if (name_word(s.tokens[j], time))
+        lo = j;
+      else if (!connector(s.tokens[j].form, time))
+        break;
+    }
+    for (int j = head + 1; j <= m.end; ++j) {
+      if (name_word(s.tokens[j], time))
+        hi = j;
+      else if (!connector(s.tokens[j].form, time))
+        break;
+    }
+    m.start = lo;
+    m.end = hi;
     bool free = true;
     for (int i = m.start; i <= m.end; ++i) free = free && !taken[i];
     if (!free) continue;

@@ -3,9 +3,10 @@
 // GUM brackets every mention, named or not: `Entity=(12-person-new-...` opens mention 12
 // of type person on a token and `12)` closes it; several may open or close on one token.
 // A mention counts as a named entity when the word heading the span (its only word whose
-// syntactic head lies outside it) is a proper noun, or, for type time, a number. Leading
-// determiners are dropped ("the United Kingdom" -> "United Kingdom"), nested mentions give
-// way to the outermost, and types outside kEntityTypes are ignored.
+// syntactic head lies outside it) is a proper noun, or, for type time, a number. The span
+// is cut down to the name: the run of proper nouns around that word, joined by connectors
+// like "of", "the", "'s" ("the United Kingdom, which ..." -> "United Kingdom"). Nested
+// mentions give way to the outermost, and types outside kEntityTypes are ignored.
 #pragma once
 
 #include <string>

@@ -34,6 +34,17 @@ void Perceptron::build(
     }
   }
   empty_slots_ = slots - rows.size();
+  // Snap the weights to the 16-bit grid the file stores, so a model predicts exactly the
+  // same before saving and after loading.
+  float max_abs = 0;
+  for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
+  scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  for (float& w : weights_) w = static_cast<float>(quantize(w)) * scale_;
+}
+
+int16_t Perceptron::quantize(float w) const {
+  long q = std::lround(w / scale_);
+  return static_cast<int16_t>(std::clamp<long>(q, -32767, 32767));
 }
 
 void Perceptron::score(const uint64_t* feats, size_t n, float* scores) const {
@@ -63,40 +74,77 @@ void Perceptron::score(const uint64_t* feats, size_t n, float* scores) const {
   }
 }
 
+Perceptron Perceptron::pruned(float min_weight) const {
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>> rows;
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    std::vector<std::pair<uint16_t, float>> entries;
+    for (uint32_t j = slot.begin; j < slot.begin + slot.len; ++j)
+      if (std::fabs(weights_[j]) >= min_weight) entries.emplace_back(classes_[j], weights_[j]);
+    if (!entries.empty()) rows.emplace_back(slot.key, std::move(entries));
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  Perceptron p;
+  p.build(num_classes_, rows);
+  return p;
+}
+
 void Perceptron::write(ModelWriter& out) const {
   out.u32(static_cast<uint32_t>(num_classes_));
+  out.f32(scale_);
   out.u64(num_features());
+  const bool narrow = num_classes_ <= 256;
   for (const Slot& slot : slots_) {
     if (slot.key == 0) continue;
     out.u64(slot.key);
     out.u16(static_cast<uint16_t>(slot.len));
     for (uint32_t j = slot.begin; j < slot.begin + slot.len; ++j) {
-      out.u16(classes_[j]);
-      out.f32(weights_[j]);
+      if (narrow)
+        out.u8(static_cast<uint8_t>(classes_[j]));
+      else
+        out.u16(classes_[j]);
+      out.u16(static_cast<uint16_t>(quantize(weights_[j])));
     }
   }
 }
 
 void Perceptron::read(ModelReader& in) {
+  // Straight into the flat arrays: loading must stay well under the 0.5 s budget.
   int classes = static_cast<int>(in.u32());
+  scale_ = in.f32();
   uint64_t n = in.u64();
-  if (!in.can_hold(n, 10)) return;
-  std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>> rows(n);
-  for (auto& [key, entries] : rows) {
-    key = in.u64();
+  if (!in.can_hold(n, 10) || !(scale_ > 0)) {
+    in.fail();
+    return;
+  }
+  num_classes_ = classes;
+  const bool narrow = classes <= 256;
+  const size_t slots = slot_count(n);
+  const size_t mask = slots - 1;
+  slots_.assign(slots, Slot{});
+  classes_.clear();
+  weights_.clear();
+  classes_.reserve(n * 4);
+  weights_.reserve(n * 4);
+  for (uint64_t f = 0; f < n; ++f) {
+    uint64_t key = in.u64();
     uint16_t len = in.u16();
-    if (key == 0 || !in.can_hold(len, 6)) {
+    if (key == 0 || !in.can_hold(len, narrow ? 3 : 4)) {
       in.fail();
       return;
     }
-    entries.resize(len);
-    for (auto& [c, w] : entries) {
-      c = in.u16();
-      w = in.f32();
+    size_t i = key & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{key, static_cast<uint32_t>(classes_.size()), len};
+    for (uint16_t j = 0; j < len; ++j) {
+      uint16_t c = narrow ? in.u8() : in.u16();
       if (c >= classes) in.fail();
+      classes_.push_back(c);
+      weights_.push_back(static_cast<float>(static_cast<int16_t>(in.u16())) * scale_);
     }
   }
-  if (!in.failed()) build(classes, rows);
+  empty_slots_ = slots - n;
 }
 
 void PerceptronTrainer::score(const uint64_t* feats, size_t n, float* scores) const {

@@ -4,7 +4,8 @@
 // Training uses PerceptronTrainer; finish() freezes the averaged weights into a Perceptron,
 // which is immutable and safe to share between threads. Weights are sparse per feature: a
 // feature only stores the classes it was ever updated for, which keeps the model small and
-// scoring cheap (most features touch a handful of classes).
+// scoring cheap (most features touch a handful of classes). Frozen weights are rounded to
+// 16-bit steps of one scale per model, which is how the file stores them.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,10 @@ class Perceptron {
   size_t num_features() const { return slots_.size() - empty_slots_; }
   size_t num_weights() const { return classes_.size(); }
 
+  // A copy without the weights smaller than `min_weight` in magnitude (features left with
+  // no weight disappear): trades a little accuracy for size and speed.
+  Perceptron pruned(float min_weight) const;
+
   void write(ModelWriter& out) const;
   // Reads what write() wrote; on malformed input marks `in` failed.
   void read(ModelReader& in);
@@ -32,7 +37,10 @@ class Perceptron {
   void build(int num_classes,
              std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>>& rows);
 
+  int16_t quantize(float w) const;
+
   int num_classes_ = 0;
+  float scale_ = 1.0f;  // weights are multiples of scale_ (16-bit codes in the file)
   // Open addressing, linear probing, power-of-two size; key 0 = empty slot.
   // One slot per cache-friendly 16 bytes: the key check and the entry range cost one miss.
   struct Slot {

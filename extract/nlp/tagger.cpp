@@ -8,8 +8,8 @@ namespace quarry::nlp {
 namespace {
 
 // Previous-tag values: class index + 2, so "before the sentence" (0, 1) never collides.
-void features(const std::vector<WordHashes>& w, size_t i, uint64_t p1, uint64_t p2,
-              std::vector<uint64_t>& f) {
+void features(const std::vector<WordHashes>& w, const std::vector<uint64_t>& amb, size_t i,
+              uint64_t p1, uint64_t p2, std::vector<uint64_t>& f) {
   f.clear();
   const size_t n = w.size();
   const WordHashes& c = w[i];
@@ -50,7 +50,17 @@ void features(const std::vector<WordHashes>& w, size_t i, uint64_t p1, uint64_t 
   f.push_back(feat(28, low(k + 1), low(k + 2)));
   f.push_back(feat(29, c.has_digit, c.has_hyphen, c.upper_initial));
   f.push_back(feat(30, p1, low(k + 1)));
+  // Ambiguity classes look ahead at what the next words can be.
+  auto ac = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? none + j : amb[j]; };
+  f.push_back(feat(31, ac(k)));
+  f.push_back(feat(32, ac(k + 1)));
+  f.push_back(feat(33, ac(k + 2)));
+  f.push_back(feat(34, ac(k), ac(k + 1)));
+  f.push_back(feat(35, p1, ac(k + 1)));
+  f.push_back(feat(36, c.lower, ac(k + 1)));
 }
+
+constexpr uint64_t kUnknownWord = 0x1d8e4e27c47d124fULL;
 
 int argmax(const std::vector<float>& s) {
   return static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
@@ -74,8 +84,17 @@ void Tagger::tag(Sentence& sentence) const {
   tag(sentence, words);
 }
 
+void Tagger::ambiguity(const std::vector<WordHashes>& words, std::vector<uint64_t>& amb) const {
+  amb.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = ambiguity_.find(words[i].lower);
+    amb[i] = it == ambiguity_.end() ? kUnknownWord + words[i].shape : it->second;
+  }
+}
+
 void Tagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const {
-  std::vector<uint64_t> f;
+  std::vector<uint64_t> f, amb;
+  ambiguity(words, amb);
   std::vector<float> scores(classes_.size());
   uint64_t p1 = 1, p2 = 0;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -84,7 +103,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const
     if (it != tagdict_.end()) {
       best = it->second;
     } else {
-      features(words, i, p1, p2, f);
+      features(words, amb, i, p1, p2, f);
       std::fill(scores.begin(), scores.end(), 0.0f);
       model_.score(f.data(), f.size(), scores.data());
       best = argmax(scores);
@@ -124,6 +143,14 @@ Tagger Tagger::train(const std::vector<const Sentence*>& data, const TrainOption
     }
     if (total >= 20 && best >= total * 0.995)
       t.tagdict_[hash_str(word)] = static_cast<uint16_t>(best_class);
+    // The set of tags a word had (seen at least 3 times, so that a rare word's class does
+    // not simply give its training tag away).
+    if (total >= 3) {
+      uint64_t h = 0x243f6a8885a308d3ULL;
+      for (auto [c, n] : counts)
+        if (n * 20 >= total) h = mix64(h + static_cast<uint64_t>(c) + 1);
+      t.ambiguity_[hash_str(word)] = h;
+    }
   }
 
   PerceptronTrainer trainer(static_cast<int>(t.classes_.size()));
@@ -131,16 +158,17 @@ Tagger Tagger::train(const std::vector<const Sentence*>& data, const TrainOption
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t rng = options.seed;
   std::vector<WordHashes> words;
-  std::vector<uint64_t> f;
+  std::vector<uint64_t> f, amb;
   std::vector<float> scores(t.classes_.size());
   for (int it = 0; it < options.iterations; ++it) {
     shuffle_indices(order, rng);
     size_t correct = 0, total = 0;
     for (size_t s : order) {
       hash_words(*data[s], words);
+      t.ambiguity(words, amb);
       uint64_t p1 = 1, p2 = 0;
       for (size_t i = 0; i < words.size(); ++i) {
-        features(words, i, p1, p2, f);
+        features(words, amb, i, p1, p2, f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f.data(), f.size(), scores.data());
         int guess = argmax(scores);
@@ -169,6 +197,13 @@ void Tagger::write(ModelWriter& out) const {
     out.u64(h);
     out.u16(c);
   }
+  std::vector<std::pair<uint64_t, uint64_t>> amb(ambiguity_.begin(), ambiguity_.end());
+  std::sort(amb.begin(), amb.end());
+  out.u64(amb.size());
+  for (auto [h, a] : amb) {
+    out.u64(h);
+    out.u64(a);
+  }
   model_.write(out);
 }
 
@@ -183,6 +218,13 @@ void Tagger::read(ModelReader& in) {
     uint16_t c = in.u16();
     if (c >= classes_.size()) in.fail();
     tagdict_[h] = c;
+  }
+  n = in.u64();
+  if (!in.can_hold(n, 16)) return;
+  ambiguity_.clear();
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t h = in.u64();
+    ambiguity_[h] = in.u64();
   }
   model_.read(in);
   if (model_.num_classes() != static_cast<int>(classes_.size())) in.fail();

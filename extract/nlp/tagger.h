@@ -33,14 +33,21 @@ class Tagger {
 
   static Tagger train(const std::vector<const Sentence*>& data, const TrainOptions& options);
 
+  // Drops weights below `min_weight` in magnitude (see Perceptron::pruned).
+  void prune(float min_weight) { model_ = model_.pruned(min_weight); }
+  size_t num_weights() const { return model_.num_weights(); }
+
   void write(ModelWriter& out) const;
   void read(ModelReader& in);
 
  private:
   void build_index();
+  void ambiguity(const std::vector<WordHashes>& words, std::vector<uint64_t>& amb) const;
   std::vector<std::string> classes_;  // "XPOS\tUPOS"
   std::vector<std::string> xpos_, upos_;
   std::unordered_map<uint64_t, uint16_t> tagdict_;  // lowercased-form hash -> class
+  // Lowercased-form hash -> hash of the set of classes the word had in training.
+  std::unordered_map<uint64_t, uint64_t> ambiguity_;
   Perceptron model_;
 };
 
