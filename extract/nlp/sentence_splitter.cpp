@@ -134,12 +134,12 @@ class Splitter {
     return t.last - t.first >= 2 && chars_[t.last - 1].cp == '.' && is_alnum(chars_[t.first]);
   }
 
-  // "voc. ed.": a period glued to a short lower-case word, lower case next, is more likely
-  // an abbreviation the tables do not know than a sentence end.
+  // "voc. ed.": a period glued to a lower-case word of at most three letters, lower case next, is
+  // more likely an abbreviation the tables do not know than a sentence end.
   bool unknown_abbreviation(size_t k) const {
     if (k == 0 || toks_[k - 1].space_after || form(k) != ".") return false;
     const Surface& w = toks_[k - 1];
-    if (w.last - w.first > 4) return false;
+    if (w.last - w.first > 3) return false;
     for (size_t i = w.first; i < w.last; ++i)
       if (!chars_[i].lower) return false;
     return !tables::is_final_short_word(form(k - 1));

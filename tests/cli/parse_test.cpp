@@ -79,3 +79,24 @@ TEST_CASE("quarry parse: a missing input file is a usage error") {
   CHECK(WEXITSTATUS(r.status) == 2);
   CHECK(r.out.find("/nonexistent/input.txt: cannot open") != std::string::npos);
 }
+
+TEST_CASE("quarry segment-eval: scores a gold file and lists errors") {
+  auto gold = write_temp("segment_eval_cli.conllu",
+                         "# newpar\n# text = Rain fell.\n"
+                         "1\tRain\train\tNOUN\tNN\t_\t2\tnsubj\t_\t_\n"
+                         "2\tfell\tfall\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+                         "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+                         "# text = it stopped\n"
+                         "1\tit\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                         "2\tstopped\tstop\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+  auto r = run("-q segment-eval --errors 5 --gold " + gold);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("tokens     P 100.00  R 100.00  F1 100.00   (gold 5, system 5, correct 5)") !=
+        std::string::npos);
+  // "it" starts in lower case after a period: still a sentence end, so both sentences match.
+  CHECK(r.out.find("sentences  P 100.00  R 100.00  F1 100.00   (gold 2, system 2, correct 2)") !=
+        std::string::npos);
+
+  auto missing = run("-q segment-eval --gold /nonexistent/gold.conllu");
+  CHECK(WEXITSTATUS(missing.status) == 2);
+}
