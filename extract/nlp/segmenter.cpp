@@ -2,6 +2,7 @@
 // (sentence_splitter.cpp) and assembling Sentences of syntactic words.
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <string>
 
 #include "extract/nlp/segmenter.h"
@@ -55,6 +56,10 @@ void add_words(std::string_view text, const std::vector<Char>& chars, const Surf
 
 std::vector<Sentence> segment(std::string_view text, const SegmentOptions& options,
                               std::vector<std::string>* warnings) {
+  if (text.size() > UINT32_MAX) {
+    if (warnings) warnings->push_back("text of 4 GiB or more not segmented: cut it into documents");
+    return {};
+  }
   size_t invalid = 0;
   std::vector<Char> chars = decode_utf8(text, invalid);
   if (invalid != 0 && warnings) {
