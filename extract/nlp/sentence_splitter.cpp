@@ -50,6 +50,16 @@ bool is_weekday_or_month(std::string_view lower) {
   return false;
 }
 
+bool is_month(std::string_view lower) {
+  static constexpr std::string_view kMonths[] = {
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan.", "feb.", "mar.", "apr.",
+      "aug.",      "sept.",    "sep.",     "oct.",     "nov.", "dec."};
+  for (auto w : kMonths)
+    if (lower == w) return true;
+  return false;
+}
+
 bool is_title(std::string_view lower) {
   static constexpr std::string_view kTitles[] = {
       "mr.",  "mrs.", "ms.",  "dr.",   "prof.", "gen.",  "lt.",  "col.", "sgt.",  "rev.",
@@ -76,7 +86,7 @@ class Splitter {
     std::vector<bool> ends(toks_.size(), false);
     size_t para_start = 0;
     for (size_t k = 0; k < toks_.size(); ++k) {
-      if (k == para_start) mark_dateline(k, ends);
+      if (k == para_start || ends[k - 1]) mark_dateline(k, ends, k != para_start);
       const Surface& t = toks_[k];
       if (k + 1 == toks_.size() || t.newlines_after >= 2 ||
           (t.newlines_after == 1 && options_.line_per_sentence)) {
@@ -203,7 +213,7 @@ class Splitter {
 
   // "PYONGYANG, July 27 (KCNA) --": an upper-case place, optional date and agency in
   // brackets, then a dash. The dateline becomes a sentence of its own.
-  void mark_dateline(size_t k0, std::vector<bool>& ends) const {
+  void mark_dateline(size_t k0, std::vector<bool>& ends, bool require_date) const {
     auto all_caps = [&](size_t k) {
       bool any = false;
       for (size_t i = toks_[k].first; i < toks_[k].last; ++i) {
@@ -212,7 +222,11 @@ class Splitter {
       }
       return any;
     };
-    if (!all_caps(k0) || toks_[k0].last - toks_[k0].first < 3) return;
+    if (!chars_[toks_[k0].first].upper) return;
+    // A place in ordinary case ("Sorel, March 15 -") needs the date to count as a dateline.
+    // Inside a paragraph the date is required too.
+    bool need_date = require_date || !all_caps(k0) || toks_[k0].last - toks_[k0].first < 3;
+    bool seen_date = false;
     int depth = 0;
     for (size_t k = k0 + 1; k < toks_.size() && k < k0 + 16; ++k) {
       if (toks_[k].newlines_after >= 2) return;
@@ -220,9 +234,12 @@ class Splitter {
       if (f == "(") ++depth;
       if (f == ")") --depth;
       if (depth == 0 && is_dash(f)) {
-        if (k + 1 < toks_.size()) ends[k] = true;
+        if (k + 1 < toks_.size() && (seen_date || !need_date)) ends[k] = true;
         return;
       }
+      if (depth == 0 && k > k0 + 1 && form(k - 1) == "," && is_month(lower(k)) &&
+          k + 1 < toks_.size() && chars_[toks_[k + 1].first].kind == CharKind::kDigit)
+        seen_date = true;
       if (depth > 0 || f == "," || f == ")" || all_caps(k)) continue;
       const Char& c = chars_[toks_[k].first];
       if (c.upper || c.kind == CharKind::kDigit || f == ".") continue;  // "July 27", "Calif."

@@ -271,3 +271,18 @@ TEST_CASE("segmenter: file names, dotted names, hashtags and handles stay whole"
                           "and", "ping", "@desk_7", "now", "."});
   check_offsets(text, ss);
 }
+
+TEST_CASE("segmenter: datelines in ordinary case need a date; a place alone is no dateline") {
+  auto ss = segment("Harbourton, March 15 - The mayor resigned.");
+  REQUIRE(ss.size() == 2);
+  CHECK(ss[0].text == "Harbourton, March 15 -");
+
+  ss = segment("Harbourton, Westland - the mayor resigned.");
+  REQUIRE(ss.size() == 1);
+
+  // After a sentence inside the same paragraph, with an agency and a spaced double dash.
+  ss = segment("Earlier news.\nRiverford, Jan. 3 (Quarry Wire) -- Talks resumed.");
+  REQUIRE(ss.size() == 3);
+  CHECK(ss[1].text == "Riverford, Jan. 3 (Quarry Wire) --");
+  CHECK(ss[2].text == "Talks resumed.");
+}
