@@ -286,3 +286,65 @@ TEST_CASE("segmenter: datelines in ordinary case need a date; a place alone is n
   CHECK(ss[1].text == "Riverford, Jan. 3 (Quarry Wire) --");
   CHECK(ss[2].text == "Talks resumed.");
 }
+
+TEST_CASE("segmenter: random byte soup never breaks the offset invariants") {
+  // Deterministic pseudo-random strings over the characters the rules care about, plus
+  // stray UTF-8 lead and continuation bytes.
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "7",
+                                           ".",
+                                           ",",
+                                           "'",
+                                           "\xE2\x80\x99",
+                                           "-",
+                                           "--",
+                                           "\n",
+                                           "\n\n",
+                                           " ",
+                                           "@",
+                                           "://",
+                                           "www",
+                                           "(",
+                                           ")",
+                                           "\"",
+                                           "\xE2\x80\x94",
+                                           "?!",
+                                           "U.S.",
+                                           "Mr.",
+                                           "n't",
+                                           "\xC3",
+                                           "\xA9",
+                                           "\xF0\x9F",
+                                           "#",
+                                           "_",
+                                           "$",
+                                           "%",
+                                           "\t",
+                                           "\xC3\xA9",
+                                           "e.g."};
+  uint32_t state = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(state % 60);
+    for (int i = 0; i < n; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 8) % pieces.size()];
+    }
+    std::vector<std::string> warnings;
+    auto ss = segment(text, {}, &warnings);
+    uint32_t previous_end = 0;
+    for (const auto& s : ss) {
+      REQUIRE_FALSE(s.tokens.empty());
+      REQUIRE_FALSE(s.text.empty());
+      for (const auto& t : s.tokens) {
+        REQUIRE(t.start >= previous_end);
+        REQUIRE(t.end > t.start);
+        REQUIRE(t.end <= text.size());
+        REQUIRE_FALSE(t.form.empty());
+        previous_end = t.end;
+      }
+    }
+    CHECK(warnings.size() <= 1);
+  }
+}
