@@ -63,6 +63,11 @@ int run_parse(const ParseOptions& o, const GlobalOptions& global) {
       return kExitUsage;
     }
     sentences = std::move(doc->sentences);
+    for (auto& s : sentences) {
+      if (!s.text.empty()) continue;
+      for (const auto& t : s.tokens) s.text += t.form + (t.space_after ? " " : "");
+      while (!s.text.empty() && s.text.back() == ' ') s.text.pop_back();
+    }
   } else {
     std::vector<std::string> warnings;
     nlp::SegmentOptions seg;

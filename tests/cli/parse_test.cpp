@@ -72,6 +72,13 @@ TEST_CASE("quarry parse: pretty, stdin and conllu input keep the given tokens") 
   CHECK(r.status == 0);
   CHECK(r.out.find("1\todd tok\t") != std::string::npos);
   CHECK(r.out.find("2\tens\t") != std::string::npos);
+
+  // Without "# text" the text is rebuilt from the forms and SpaceAfter.
+  conllu = write_temp("parse_in_notext.conllu",
+                      "1\tHi\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+                      "2\t!\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  r = run("-q parse --input conllu " + kNoModel + " " + conllu);
+  CHECK(r.out.find("# text = Hi!\n") != std::string::npos);
 }
 
 TEST_CASE("quarry parse: a missing input file is a usage error") {
