@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extract/nlp/segmenter.h"
+#include "extract/nlp/segmenter_tables.h"
 #include "extract/nlp/sentence_splitter.h"
 #include "extract/nlp/tokenizer.h"
 #include "extract/nlp/utf8_text.h"
@@ -52,6 +53,44 @@ void add_words(std::string_view text, const std::vector<Char>& chars, const Surf
   out.tokens[first_word].multiword = static_cast<uint8_t>(out.tokens.size() - first_word);
 }
 
+// The treebanks write a sentence-final "etc." as "etc" + "." (the period ends the sentence);
+// mid-sentence it stays one token.
+void split_final_periods(std::string_view text, const std::vector<Char>& chars,
+                         std::vector<Surface>& toks, std::vector<bool>& ends) {
+  std::vector<Surface> out;
+  std::vector<bool> out_ends;
+  std::string lower;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const Surface& t = toks[k];
+    bool split = false;
+    if (ends[k] && t.last - t.first >= 2 && chars[t.last - 1].cp == '.' && t.words[0] == 0) {
+      lower.clear();
+      append_chars(text, chars, t.first, t.last, true, lower);
+      split = tables::split_when_final(lower);
+    }
+    if (!split) {
+      out.push_back(t);
+      out_ends.push_back(ends[k]);
+      continue;
+    }
+    Surface word = t, period = t;
+    word.last = t.last - 1;
+    word.end = chars[t.last - 1].start;
+    word.space_after = false;
+    word.newlines_after = 0;
+    period.first = t.last - 1;
+    period.start = word.end;
+    out.push_back(word);
+    out_ends.push_back(false);
+    out.push_back(period);
+    out_ends.push_back(true);
+  }
+  if (out.size() != toks.size()) {
+    toks = std::move(out);
+    ends = std::move(out_ends);
+  }
+}
+
 }  // namespace
 
 std::vector<Sentence> segment(std::string_view text, const SegmentOptions& options,
@@ -95,6 +134,7 @@ std::vector<Sentence> segment(std::string_view text, const SegmentOptions& optio
   if (!toks.empty()) toks.back().space_after = true;
 
   std::vector<bool> ends = find_sentence_ends(text, chars, toks, options);
+  split_final_periods(text, chars, toks, ends);
   std::vector<Sentence> sentences;
   Sentence current;
   size_t sentence_first = 0;

@@ -35,8 +35,14 @@ const Set& final_short() {
   return s;
 }
 
+const Set& split_final() {
+  static const Set s = make_set(kSplitWhenFinal, kSplitWhenFinalSize);
+  return s;
+}
+
 }  // namespace
 
+bool split_when_final(std::string_view lower) { return split_final().count(lower) != 0; }
 bool is_final_short_word(std::string_view lower) { return final_short().count(lower) != 0; }
 bool is_whole_token(std::string_view lower) { return whole().count(lower) != 0; }
 bool is_abbreviation(std::string_view lower) { return abbrevs().count(lower) != 0; }

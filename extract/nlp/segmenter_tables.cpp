@@ -576,6 +576,16 @@ extern const std::string_view kAbbreviations[] = {
 };
 extern const size_t kAbbreviationsSize = sizeof(kAbbreviations) / sizeof(kAbbreviations[0]);
 
+// Abbreviations written as word + period when they end a sentence (etc. -> etc .).
+extern const std::string_view kSplitWhenFinal[] = {
+    "etc.",
+    "inc.",
+    "m.",
+    "no.",
+    "sun.",
+};
+extern const size_t kSplitWhenFinalSize = sizeof(kSplitWhenFinal) / sizeof(kSplitWhenFinal[0]);
+
 // Abbreviations that end a sentence at least a third of the times they occur.
 extern const std::string_view kAbbrevCanEnd[] = {
     "a.m.",

@@ -21,6 +21,8 @@ extern const std::string_view kWholeTokens[];
 extern const size_t kWholeTokensSize;
 extern const std::string_view kAbbreviations[];
 extern const size_t kAbbreviationsSize;
+extern const std::string_view kSplitWhenFinal[];
+extern const size_t kSplitWhenFinalSize;
 extern const std::string_view kAbbrevCanEnd[];
 extern const size_t kAbbrevCanEndSize;
 extern const std::string_view kFinalShortWords[];
@@ -34,6 +36,7 @@ extern const size_t kMultiWordsSize;
 bool is_whole_token(std::string_view lower);               // "and/or", ":)", "e-mail"
 bool is_abbreviation(std::string_view lower);              // "mr.", "u.s.", "feb."
 bool is_capitalised_abbreviation(std::string_view lower);  // "mo.", "calif.": only as "Mo."
+bool split_when_final(std::string_view lower);             // "etc." ends a sentence as "etc ."
 bool abbreviation_can_end(std::string_view lower);         // "etc.", "a.m."
 bool is_hyphen_prefix(std::string_view lower);             // "non", "anti"
 bool is_final_short_word(std::string_view lower);          // "you", "now": seen ending sentences

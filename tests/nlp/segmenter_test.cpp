@@ -348,3 +348,13 @@ TEST_CASE("segmenter: random byte soup never breaks the offset invariants") {
     CHECK(warnings.size() <= 1);
   }
 }
+
+TEST_CASE("segmenter: a sentence-final etc. is written etc + period, mid-sentence it stays") {
+  std::string text = "We sold pears, figs, etc. The rest, plums etc., rotted.";
+  auto ss = segment(text);
+  REQUIRE(ss.size() == 2);
+  CHECK(forms(ss[0]) == V{"We", "sold", "pears", ",", "figs", ",", "etc", "."});
+  CHECK(ss[0].tokens[6].space_after == false);
+  CHECK(forms(ss[1]) == V{"The", "rest", ",", "plums", "etc.", ",", "rotted", "."});
+  check_offsets(text, ss);
+}
