@@ -1,7 +1,6 @@
 #include "extract/nlp/tokenizer.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 
 #include "extract/nlp/segmenter_tables.h"
@@ -12,7 +11,7 @@ namespace {
 bool is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
 bool is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Domain endings that keep "Amazon.com"-style names whole without a scheme.
+// Domain endings and file extensions that keep "amazon.com" and "report.pdf" whole.
 bool is_tld(std::string_view s) {
   static constexpr std::string_view kTlds[] = {
       "com",  "org",  "net", "edu", "gov", "io",   "co",  "uk",   "ca",  "de",   "fr",
