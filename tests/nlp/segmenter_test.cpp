@@ -1,7 +1,9 @@
 // Segmentation edge cases. Every sentence here is written for this test.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extract/nlp/segmenter.h"
@@ -357,4 +359,19 @@ TEST_CASE("segmenter: a sentence-final etc. is written etc + period, mid-sentenc
   CHECK(ss[0].tokens[6].space_after == false);
   CHECK(forms(ss[1]) == V{"The", "rest", ",", "plums", "etc.", ",", "rotted", "."});
   check_offsets(text, ss);
+}
+
+TEST_CASE("segmenter: concurrent calls give the same result as one call") {
+  std::string text =
+      "Dr. Ade didn't go. She stayed in the U.S. The rest left at 5 p.m. on Feb. 3.\n\n"
+      "NORTHPORT, May 2 (Quarry Wire) -- Talks resumed.";
+  auto expected = all_forms(segment(text));
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < got.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int r = 0; r < 50; ++r) got[i] = all_forms(segment(text));
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) CHECK(g == expected);
 }
