@@ -180,7 +180,8 @@ class Splitter {
     bool lower_start = c.lower;
     if (is_terminal(k)) {
       if (is_ellipsis(k)) return c.upper;
-      if (lower_start) return !unknown_abbreviation(k);
+      // '"Go!" he said': after a closing quote or bracket, lower case continues the sentence.
+      if (lower_start) return next == k + 1 && !unknown_abbreviation(k);
       if (w == next && (c.kind == CharKind::kPunct || c.kind == CharKind::kSymbol)) {
         uint32_t p = c.cp;
         return !(p == ',' || p == ';' || p == ':' || p == ')' || p == ']' || p == '.' || p == '-' ||

@@ -375,3 +375,11 @@ TEST_CASE("segmenter: concurrent calls give the same result as one call") {
   for (auto& t : threads) t.join();
   for (const auto& g : got) CHECK(g == expected);
 }
+
+TEST_CASE("segmenter: quoted speech followed by a lower-case attribution is one sentence") {
+  auto ss = segment("\"We will win!\" he said. \"Why?\" she asked. \"Go home.\" They left.");
+  REQUIRE(ss.size() == 4);
+  CHECK(ss[0].text == "\"We will win!\" he said.");
+  CHECK(ss[1].text == "\"Why?\" she asked.");
+  CHECK(ss[2].text == "\"Go home.\"");
+}
