@@ -119,6 +119,7 @@ size_t ChunkTokenizer::lexicon_end(size_t p, size_t b) {
     size_t e = p + k;
     if (e < b && is_alnum(chars_[e - 1]) && is_alnum(chars_[e])) continue;
     std::string_view cand(lower_.data(), ends[k - 1]);
+    if (cand.back() == '-' && e < b && is_alnum(chars_[e])) continue;  // "D-N.Y." is no "d-"
     if (cand == "no." && !is_digit_after_space(e))
       continue;  // "No." is the number sign only before a number
     if (tables::is_whole_token(cand) || tables::is_abbreviation(cand)) return e;

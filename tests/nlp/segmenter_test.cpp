@@ -383,3 +383,13 @@ TEST_CASE("segmenter: quoted speech followed by a lower-case attribution is one 
   CHECK(ss[1].text == "\"Why?\" she asked.");
   CHECK(ss[2].text == "\"Go home.\"");
 }
+
+TEST_CASE("segmenter: party-state labels and titles in news copy") {
+  std::string text =
+      "The Rev. Ada Cole Jr. and Sen. Bo Lin, D-N.Y., spoke in Washington, D.C. He left.";
+  auto ss = segment(text);
+  REQUIRE(ss.size() == 2);
+  CHECK(forms(ss[0]) == V{"The", "Rev.", "Ada", "Cole", "Jr.", "and", "Sen.", "Bo", "Lin", ",", "D",
+                          "-", "N.Y.", ",", "spoke", "in", "Washington", ",", "D.C."});
+  check_offsets(text, ss);
+}
