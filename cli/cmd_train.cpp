@@ -26,7 +26,10 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
                   "Folds for jackknifed training tags (0: gold tags)")
       ->capture_default_str();
   cmd->add_option("--min-weight", args->options.min_weight,
-                  "Drop averaged weights smaller than this (model size vs accuracy)")
+                  "Drop parser/entity weights smaller than this (model size vs accuracy)")
+      ->capture_default_str();
+  cmd->add_option("--tagger-min-weight", args->options.tagger_min_weight,
+                  "Drop tagger weights smaller than this")
       ->capture_default_str();
   cmd->callback([&run, &global, args] {
     run = [&global, args] {

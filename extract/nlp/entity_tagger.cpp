@@ -9,6 +9,24 @@
 
 namespace quarry::nlp {
 
+namespace {
+
+// A word's most frequent entity class, when it had one at least half of the time.
+void build_names(const std::map<std::string, std::map<int, int>>& seen,
+                 EntityTagger::NameList& names) {
+  for (const auto& [word, counts] : seen) {
+    int total = 0, best = 0, best_class = 0;
+    for (auto [c, n] : counts) {
+      total += n;
+      if (c != 0 && n > best) best = n, best_class = c;
+    }
+    if (best_class != 0 && best * 2 >= total)
+      names[hash_str(word)] = static_cast<uint16_t>(best_class);
+  }
+}
+
+}  // namespace
+
 bool EntityTagger::allowed(int cls, int prev) const {
   const std::string& c = classes_[cls];
   if (c[0] != 'I') return true;
@@ -18,7 +36,7 @@ bool EntityTagger::allowed(int cls, int prev) const {
 }
 
 void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w, size_t i, int p1,
-                            int p2, std::vector<uint64_t>& f) const {
+                            int p2, const NameList& names, std::vector<uint64_t>& f) const {
   f.clear();
   const long n = static_cast<long>(w.size());
   const long k = static_cast<long>(i);
@@ -28,8 +46,8 @@ void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w,
   auto tag = [&](long j) { return j < 0 || j >= n ? none + j : hash_str(s.tokens[j].xpos); };
   auto name = [&](long j) -> uint64_t {
     if (j < 0 || j >= n) return none;
-    auto it = names_.find(w[j].lower);
-    return it == names_.end() ? none - 1 : it->second;
+    auto it = names.find(w[j].lower);
+    return it == names.end() ? none - 1 : it->second;
   };
   const WordHashes& c = w[i];
   const Token& t = s.tokens[i];
@@ -63,7 +81,7 @@ void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words)
   std::vector<float> scores(classes_.size());
   int p1 = -1, p2 = -1;
   for (size_t i = 0; i < words.size(); ++i) {
-    features(sentence, words, i, p1, p2, f);
+    features(sentence, words, i, p1, p2, names_, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(f.data(), f.size(), scores.data());
     int best = 0;
@@ -85,18 +103,23 @@ EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
   }
   std::map<std::string, int> ids;
   for (size_t c = 0; c < e.classes_.size(); ++c) ids[e.classes_[c]] = static_cast<int>(c);
-  std::map<std::string, std::map<int, int>> seen;
-  for (const Sentence* s : data)
-    for (const Token& t : s->tokens) ++seen[lowercase(t.form)][ids.count(t.ner) ? ids[t.ner] : 0];
-  for (const auto& [word, counts] : seen) {
-    int total = 0, best = 0, best_class = 0;
-    for (auto [c, n] : counts) {
-      total += n;
-      if (c != 0 && n > best) best = n, best_class = c;
+  // The name list at run time comes from all the training data; while training, each
+  // sentence sees a list built from the other folds only, so the model learns how far to
+  // trust the list on names it has not seen (otherwise the list is always right in training
+  // and recall on new names suffers).
+  constexpr size_t kFolds = 5;
+  std::vector<std::map<std::string, std::map<int, int>>> seen(kFolds + 1);
+  for (size_t si = 0; si < data.size(); ++si) {
+    for (const Token& t : data[si]->tokens) {
+      int c = ids.count(t.ner) ? ids[t.ner] : 0;
+      std::string low = lowercase(t.form);
+      ++seen[kFolds][low][c];
+      for (size_t k = 0; k < kFolds; ++k)
+        if (si % kFolds != k) ++seen[k][low][c];
     }
-    if (best_class != 0 && best * 2 >= total)
-      e.names_[hash_str(word)] = static_cast<uint16_t>(best_class);
   }
+  std::vector<NameList> fold_names(kFolds);
+  for (size_t k = 0; k <= kFolds; ++k) build_names(seen[k], k == kFolds ? e.names_ : fold_names[k]);
   PerceptronTrainer trainer(static_cast<int>(e.classes_.size()));
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -112,7 +135,7 @@ EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
       int p1 = -1, p2 = -1;
       for (size_t i = 0; i < words.size(); ++i) {
         int truth = ids.count(s.tokens[i].ner) ? ids[s.tokens[i].ner] : 0;
-        e.features(s, words, i, p1, p2, f);
+        e.features(s, words, i, p1, p2, fold_names[si % kFolds], f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f.data(), f.size(), scores.data());
         int guess = 0;

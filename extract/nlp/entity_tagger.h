@@ -22,6 +22,8 @@ namespace quarry::nlp {
 
 class EntityTagger {
  public:
+  using NameList = std::unordered_map<uint64_t, uint16_t>;  // lowercased-form hash -> class
+
   void tag(Sentence& sentence) const;
   void tag(Sentence& sentence, const std::vector<WordHashes>& words) const;
 
@@ -37,11 +39,11 @@ class EntityTagger {
 
  private:
   void features(const Sentence& s, const std::vector<WordHashes>& w, size_t i, int p1, int p2,
-                std::vector<uint64_t>& f) const;
+                const NameList& names, std::vector<uint64_t>& f) const;
   bool allowed(int cls, int prev) const;
   std::vector<std::string> classes_;  // "O", then "B-type", "I-type" pairs
   // Lowercased-form hash -> the entity class it most often had in training (when >= 50%).
-  std::unordered_map<uint64_t, uint16_t> names_;
+  NameList names_;
   Perceptron model_;
 };
 

@@ -8,8 +8,8 @@ namespace quarry::nlp {
 namespace {
 
 // Previous-tag values: class index + 2, so "before the sentence" (0, 1) never collides.
-void features(const std::vector<WordHashes>& w, const std::vector<uint64_t>& amb, size_t i,
-              uint64_t p1, uint64_t p2, std::vector<uint64_t>& f) {
+void features(const std::vector<WordHashes>& w, const std::vector<uint64_t>& amb, uint64_t casing,
+              size_t i, uint64_t p1, uint64_t p2, std::vector<uint64_t>& f) {
   f.clear();
   const size_t n = w.size();
   const WordHashes& c = w[i];
@@ -58,6 +58,23 @@ void features(const std::vector<WordHashes>& w, const std::vector<uint64_t>& amb
   f.push_back(feat(34, ac(k), ac(k + 1)));
   f.push_back(feat(35, p1, ac(k + 1)));
   f.push_back(feat(36, c.lower, ac(k + 1)));
+  // How the sentence uses capitals (headline, all lowercase, normal) changes what a
+  // capitalised word says about being a proper noun.
+  f.push_back(feat(37, casing, c.shape));
+  f.push_back(feat(38, casing, c.shape, p1));
+  f.push_back(feat(39, casing, ac(k)));
+}
+
+uint64_t sentence_casing(const std::vector<WordHashes>& w) {
+  size_t upper = 0, alpha = 0;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!w[i].has_letter) continue;
+    ++alpha;
+    upper += w[i].upper_initial;
+  }
+  if (alpha == 0) return 4;
+  if (upper == 0) return 0;
+  return upper * 2 >= alpha ? 2 : 1;
 }
 
 constexpr uint64_t kUnknownWord = 0x1d8e4e27c47d124fULL;
@@ -95,6 +112,7 @@ void Tagger::ambiguity(const std::vector<WordHashes>& words, std::vector<uint64_
 void Tagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const {
   std::vector<uint64_t> f, amb;
   ambiguity(words, amb);
+  const uint64_t casing = sentence_casing(words);
   std::vector<float> scores(classes_.size());
   uint64_t p1 = 1, p2 = 0;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -103,7 +121,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const
     if (it != tagdict_.end()) {
       best = it->second;
     } else {
-      features(words, amb, i, p1, p2, f);
+      features(words, amb, casing, i, p1, p2, f);
       std::fill(scores.begin(), scores.end(), 0.0f);
       model_.score(f.data(), f.size(), scores.data());
       best = argmax(scores);
@@ -166,9 +184,10 @@ Tagger Tagger::train(const std::vector<const Sentence*>& data, const TrainOption
     for (size_t s : order) {
       hash_words(*data[s], words);
       t.ambiguity(words, amb);
+      const uint64_t casing = sentence_casing(words);
       uint64_t p1 = 1, p2 = 0;
       for (size_t i = 0; i < words.size(); ++i) {
-        features(words, amb, i, p1, p2, f);
+        features(words, amb, casing, i, p1, p2, f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f.data(), f.size(), scores.data());
         int guess = argmax(scores);

@@ -73,8 +73,8 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
   models->entities =
       EntityTagger::train(entity_data, TrainOptions{o.entity_iterations, o.seed, o.verbose});
   if (o.verbose) std::fprintf(stderr, "entities done (%.0fs)\n", seconds_since(start));
+  if (o.tagger_min_weight > 0) models->tagger.prune(o.tagger_min_weight);
   if (o.min_weight > 0) {
-    models->tagger.prune(o.min_weight);
     models->parser.prune(o.min_weight);
     models->entities.prune(o.min_weight);
   }

@@ -47,6 +47,9 @@ void hash_words(const Sentence& sentence, std::vector<WordHashes>& out) {
                                                 : std::string_view(low));
     h.upper_initial = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
     h.has_digit = form.find_first_of("0123456789") != std::string::npos;
+    h.has_letter = false;
+    for (char ch : form)
+      h.has_letter = h.has_letter || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     h.has_hyphen = form.find('-') != std::string::npos && form.size() > 1;
   }
 }

@@ -21,6 +21,7 @@ struct WordHashes {
   bool upper_initial = false;
   bool has_digit = false;
   bool has_hyphen = false;
+  bool has_letter = false;
 };
 
 // ASCII lowercasing; other bytes (UTF-8 sequences) pass through unchanged.

@@ -28,6 +28,8 @@ TEST_CASE("small EWT model clears an accuracy floor on EWT dev") {
   o.parser_iterations = 3;
   o.entity_iterations = 1;
   o.jackknife_folds = 0;
+  o.min_weight = 0;
+  o.tagger_min_weight = 0;
   Pipeline p = train_pipeline(train->sentences, o);
   EvalReport r = evaluate(p, dev->sentences);
   auto pct = [&](size_t n) {

@@ -28,6 +28,8 @@ PipelineTrainOptions tiny_options() {
   o.parser_iterations = 15;
   o.entity_iterations = 10;
   o.jackknife_folds = 0;
+  o.min_weight = 0;  // a tiny treebank gives tiny weights: keep them all
+  o.tagger_min_weight = 0;
   return o;
 }
 
