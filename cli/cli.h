@@ -49,5 +49,9 @@ void print_error(const Error& error);
 std::unique_ptr<Database> open_for_reading(const GlobalOptions& global, int& exit_code);
 // "1.2 MB", "512 B": sizes for people.
 std::string human_bytes(uint64_t bytes);
+void add_segment_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_parse_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

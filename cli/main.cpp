@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   add_export_command(app, global, run);
   add_stats_command(app, global, run);
   add_check_command(app, global, run);
+  add_segment_eval_command(app, global, run);
+  add_parse_command(app, global, run);
+  add_train_command(app, global, run);
+  add_nlp_eval_command(app, global, run);
 
   try {
     app.parse(argc, argv);

@@ -53,6 +53,8 @@ Result<ConlluDocument> read_conllu(std::istream& in, const std::string& name) {
   std::string doc_id;
   std::string line;
   size_t line_no = 0;
+  int range_words = 0;  // words of the current multi-word token still to read
+  bool range_first = false, range_space_after = true;
   auto flush = [&] {
     if (!current.tokens.empty()) {
       doc.sentences.push_back(std::move(current));
@@ -80,7 +82,17 @@ Result<ConlluDocument> read_conllu(std::istream& in, const std::string& name) {
     auto cols = split_tabs(line);
     if (cols.size() != 10)
       return bad_line(name, line_no, fmt::format("expected 10 columns, found {}", cols.size()));
-    if (cols[0].find_first_of("-.") != std::string_view::npos) continue;  // range or empty node
+    if (cols[0].find('.') != std::string_view::npos) continue;  // empty node
+    if (size_t dash = cols[0].find('-'); dash != std::string_view::npos) {
+      // A multi-word token: its words follow; its SpaceAfter belongs to the last of them.
+      int first = 0, last = 0;
+      std::from_chars(cols[0].data(), cols[0].data() + dash, first);
+      std::from_chars(cols[0].data() + dash + 1, cols[0].data() + cols[0].size(), last);
+      range_words = last >= first ? last - first + 1 : 0;
+      range_first = true;
+      range_space_after = cols[9].find("SpaceAfter=No") == std::string_view::npos;
+      continue;
+    }
     Token t;
     t.form = std::string(cols[1]);
     t.lemma = blank_to_empty(cols[2]);
@@ -95,6 +107,11 @@ Result<ConlluDocument> read_conllu(std::istream& in, const std::string& name) {
     }
     t.deprel = blank_to_empty(cols[7]);
     read_misc(cols[9], t);
+    if (range_words > 0) {
+      if (range_first) t.multiword = static_cast<uint8_t>(range_words);
+      range_first = false;
+      t.space_after = --range_words == 0 ? range_space_after : false;
+    }
     current.tokens.push_back(std::move(t));
   }
   flush();
@@ -114,11 +131,20 @@ void write_conllu(std::ostream& out, const Sentence& s) {
     static const std::string blank = "_";
     return v.empty() ? blank : v;
   };
+  size_t range_end = 0;  // last index (exclusive) of the current multi-word token
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
+    if (t.multiword > 1 && i + t.multiword <= s.tokens.size()) {
+      range_end = i + t.multiword;
+      std::string surface;
+      for (size_t k = i; k < range_end; ++k) surface += s.tokens[k].form;
+      out << i + 1 << '-' << range_end << '\t' << surface << "\t_\t_\t_\t_\t_\t_\t_\t"
+          << (s.tokens[range_end - 1].space_after ? "_" : "SpaceAfter=No") << '\n';
+    }
     std::string misc;
     if (!t.ner.empty()) misc = "NER=" + t.ner;
-    if (!t.space_after) misc += (misc.empty() ? "" : "|") + std::string("SpaceAfter=No");
+    if (!t.space_after && i >= range_end)
+      misc += (misc.empty() ? "" : "|") + std::string("SpaceAfter=No");
     if (!t.misc.empty()) misc += (misc.empty() ? "" : "|") + t.misc;
     out << i + 1 << '\t' << t.form << '\t' << col(t.lemma) << '\t' << col(t.upos) << '\t'
         << col(t.xpos) << '\t' << col(t.feats) << '\t'

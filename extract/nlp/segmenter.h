@@ -19,8 +19,9 @@ struct SegmentOptions {
   bool line_per_sentence = false;
 };
 
-// Splits `text` into sentences and tokens. Every Token has form, start, end and
-// space_after filled; Sentence::text is the sentence's slice of the original text.
+// Splits `text` into sentences and tokens. Offsets are 32-bit: text of 4 GiB or more gives
+// no sentences and a warning (cut such input into documents first). Every Token has form, start,
+// end and space_after filled; Sentence::text is the sentence's slice of the original text.
 std::vector<Sentence> segment(std::string_view text, const SegmentOptions& options = {},
                               std::vector<std::string>* warnings = nullptr);
 

@@ -27,6 +27,10 @@ struct Token {
   std::string deprel;
   std::string ner;   // BIO tag with type, e.g. "B-person", "I-place", "O"; empty = unset
   std::string misc;  // the rest of CoNLL-U MISC, without SpaceAfter and NER
+  // Multi-word token: on the first word of a surface token split into several syntactic
+  // words ("don't" -> do + n't, "cannot" -> can + not), the number of words it covers;
+  // 0 otherwise. The surface form is the concatenation of the words' forms.
+  uint8_t multiword = 0;
 };
 
 struct Sentence {

@@ -1,0 +1,41 @@
+// `quarry nlp-eval`: scores the model on gold-tokenised CoNLL-U (see extract/nlp/evaluate.h).
+#include <iostream>
+
+#include "cli/cli.h"
+#include "extract/nlp/conllu.h"
+#include "extract/nlp/evaluate.h"
+
+namespace quarry::cli {
+
+void add_nlp_eval_command(CLI::App& app, GlobalOptions&, CommandAction& run) {
+  auto* cmd = app.add_subcommand(
+      "nlp-eval", "Re-annotate gold CoNLL-U files and report UPOS/XPOS/lemma/UAS/LAS/entity F1");
+  struct Args {
+    std::vector<std::string> gold;
+    std::string model = "models/en.qm";
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--gold", args->gold, "Gold CoNLL-U file(s)")->required();
+  cmd->add_option("--model", args->model, "Model file")->capture_default_str();
+  cmd->callback([&run, args] {
+    run = [args] {
+      auto pipeline = nlp::Pipeline::load(args->model);
+      if (!pipeline.ok()) {
+        std::cerr << pipeline.error().to_string() << "\n";
+        return exit_code_for(pipeline.error());
+      }
+      for (const std::string& path : args->gold) {
+        auto doc = nlp::read_conllu_file(path);
+        if (!doc.ok()) {
+          std::cerr << doc.error().to_string() << "\n";
+          return exit_code_for(doc.error());
+        }
+        nlp::EvalReport report = nlp::evaluate(*pipeline, std::move(doc->sentences));
+        std::cout << report.to_string(path);
+      }
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace quarry::cli

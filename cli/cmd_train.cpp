@@ -1,0 +1,58 @@
+// `quarry train`: trains the English pipeline model from UD treebanks.
+#include <chrono>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "extract/nlp/train.h"
+
+namespace quarry::cli {
+
+void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run) {
+  auto* cmd = app.add_subcommand(
+      "train", "Train the English tagger/parser/entity model from UD treebanks (EWT + GUM)");
+  struct Args {
+    std::string ud = "../shared/data/ud";
+    std::string out = "models/en.qm";
+    nlp::PipelineTrainOptions options;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--ud", args->ud, "Directory holding en_{ewt,gum}-ud-train.conllu")
+      ->capture_default_str();
+  cmd->add_option("--out", args->out, "Model file to write")->capture_default_str();
+  cmd->add_option("--tagger-iterations", args->options.tagger_iterations)->capture_default_str();
+  cmd->add_option("--parser-iterations", args->options.parser_iterations)->capture_default_str();
+  cmd->add_option("--entity-iterations", args->options.entity_iterations)->capture_default_str();
+  cmd->add_option("--jackknife", args->options.jackknife_folds,
+                  "Folds for jackknifed training tags (0: gold tags)")
+      ->capture_default_str();
+  cmd->add_option("--min-weight", args->options.min_weight,
+                  "Drop parser/entity weights smaller than this (model size vs accuracy)")
+      ->capture_default_str();
+  cmd->add_option("--tagger-min-weight", args->options.tagger_min_weight,
+                  "Drop tagger weights smaller than this")
+      ->capture_default_str();
+  cmd->callback([&run, &global, args] {
+    run = [&global, args] {
+      auto start = std::chrono::steady_clock::now();
+      auto data = nlp::load_ud_training_data(args->ud);
+      if (!data.ok()) {
+        std::cerr << data.error().to_string() << "\n";
+        return exit_code_for(data.error());
+      }
+      args->options.verbose = !global.quiet;
+      nlp::Pipeline pipeline = nlp::train_pipeline(*data, args->options);
+      Status saved = pipeline.save(args->out);
+      if (!saved.ok()) {
+        std::cerr << saved.error().to_string() << "\n";
+        return exit_code_for(saved.error());
+      }
+      if (!global.quiet)
+        std::cerr << "wrote " << args->out << " ("
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+                  << " s)\n";
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace quarry::cli

@@ -1,0 +1,183 @@
+#include "extract/nlp/entity_tagger.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <map>
+
+#include "extract/nlp/gum_entities.h"
+
+namespace quarry::nlp {
+
+namespace {
+
+// A word's most frequent entity class, when it had one at least half of the time.
+void build_names(const std::map<std::string, std::map<int, int>>& seen,
+                 EntityTagger::NameList& names) {
+  for (const auto& [word, counts] : seen) {
+    int total = 0, best = 0, best_class = 0;
+    for (auto [c, n] : counts) {
+      total += n;
+      if (c != 0 && n > best) best = n, best_class = c;
+    }
+    if (best_class != 0 && best * 2 >= total)
+      names[hash_str(word)] = static_cast<uint16_t>(best_class);
+  }
+}
+
+}  // namespace
+
+bool EntityTagger::allowed(int cls, int prev) const {
+  const std::string& c = classes_[cls];
+  if (c[0] != 'I') return true;
+  if (prev < 0) return false;
+  const std::string& p = classes_[prev];
+  return p != "O" && p.compare(2, std::string::npos, c, 2, std::string::npos) == 0;
+}
+
+void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w, size_t i, int p1,
+                            int p2, const NameList& names, std::vector<uint64_t>& f) const {
+  f.clear();
+  const long n = static_cast<long>(w.size());
+  const long k = static_cast<long>(i);
+  const uint64_t none = 0x3c6ef372fe94f82bULL;
+  auto low = [&](long j) { return j < 0 || j >= n ? none + j : w[j].lower; };
+  auto frm = [&](long j) { return j < 0 || j >= n ? none + j : w[j].form; };
+  auto tag = [&](long j) { return j < 0 || j >= n ? none + j : hash_str(s.tokens[j].xpos); };
+  auto name = [&](long j) -> uint64_t {
+    if (j < 0 || j >= n) return none;
+    auto it = names.find(w[j].lower);
+    return it == names.end() ? none - 1 : it->second;
+  };
+  const WordHashes& c = w[i];
+  const Token& t = s.tokens[i];
+  const uint64_t q1 = static_cast<uint64_t>(p1 + 2), q2 = static_cast<uint64_t>(p2 + 2);
+  const uint64_t t0 = tag(k), nm = name(k);
+  const uint64_t dep = hash_str(t.deprel);
+  const long h = t.head - 1;
+  uint64_t templ = 0;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t d = 0) {
+    f.push_back(feat(++templ, a, b, d));
+  };
+  add(0), add(c.lower), add(c.form), add(c.shape), add(c.suffix[2]), add(c.prefix[2]);
+  add(t0), add(low(k - 1)), add(low(k + 1)), add(frm(k - 1)), add(frm(k + 1));
+  add(low(k - 2)), add(low(k + 2)), add(tag(k - 1)), add(tag(k + 1)), add(tag(k - 1), t0);
+  add(t0, tag(k + 1)), add(q1), add(q1, q2), add(q1, c.form), add(q1, t0);
+  add(nm), add(nm, t0), add(name(k - 1), nm), add(nm, name(k + 1)), add(q1, nm);
+  add(dep), add(dep, t0), add(dep, low(h)), add(low(h)), add(c.shape, low(k - 1));
+  add(c.lower, low(k + 1)), add(low(k - 1), c.lower), add(i == 0, c.shape);
+  add(c.suffix[3]), add(c.prefix[1]), add(tag(k - 1), t0, tag(k + 1));
+}
+
+void EntityTagger::tag(Sentence& sentence) const {
+  std::vector<WordHashes> words;
+  hash_words(sentence, words);
+  tag(sentence, words);
+}
+
+void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const {
+  if (classes_.empty()) return;
+  std::vector<uint64_t> f;
+  std::vector<float> scores(classes_.size());
+  int p1 = -1, p2 = -1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    features(sentence, words, i, p1, p2, names_, f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.score(f.data(), f.size(), scores.data());
+    int best = 0;
+    for (int c = 1; c < static_cast<int>(classes_.size()); ++c)
+      if (scores[c] > scores[best] && allowed(c, p1)) best = c;
+    sentence.tokens[i].ner = classes_[best];
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
+                                 const TrainOptions& options) {
+  EntityTagger e;
+  e.classes_.push_back("O");
+  for (const std::string& type : kEntityTypes) {
+    e.classes_.push_back("B-" + type);
+    e.classes_.push_back("I-" + type);
+  }
+  std::map<std::string, int> ids;
+  for (size_t c = 0; c < e.classes_.size(); ++c) ids[e.classes_[c]] = static_cast<int>(c);
+  // The name list at run time comes from all the training data; while training, each
+  // sentence sees a list built from the other folds only, so the model learns how far to
+  // trust the list on names it has not seen (otherwise the list is always right in training
+  // and recall on new names suffers).
+  constexpr size_t kFolds = 5;
+  std::vector<std::map<std::string, std::map<int, int>>> seen(kFolds + 1);
+  for (size_t si = 0; si < data.size(); ++si) {
+    for (const Token& t : data[si]->tokens) {
+      int c = ids.count(t.ner) ? ids[t.ner] : 0;
+      std::string low = lowercase(t.form);
+      ++seen[kFolds][low][c];
+      for (size_t k = 0; k < kFolds; ++k)
+        if (si % kFolds != k) ++seen[k][low][c];
+    }
+  }
+  std::vector<NameList> fold_names(kFolds);
+  for (size_t k = 0; k <= kFolds; ++k) build_names(seen[k], k == kFolds ? e.names_ : fold_names[k]);
+  PerceptronTrainer trainer(static_cast<int>(e.classes_.size()));
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  std::vector<WordHashes> words;
+  std::vector<uint64_t> f;
+  std::vector<float> scores(e.classes_.size());
+  for (int it = 0; it < options.iterations; ++it) {
+    shuffle_indices(order, rng);
+    for (size_t si : order) {
+      const Sentence& s = *data[si];
+      hash_words(s, words);
+      int p1 = -1, p2 = -1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        int truth = ids.count(s.tokens[i].ner) ? ids[s.tokens[i].ner] : 0;
+        e.features(s, words, i, p1, p2, fold_names[si % kFolds], f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.score(f.data(), f.size(), scores.data());
+        int guess = 0;
+        for (int c = 1; c < static_cast<int>(e.classes_.size()); ++c)
+          if (scores[c] > scores[guess] && e.allowed(c, p1)) guess = c;
+        trainer.tick();
+        trainer.update(f.data(), f.size(), truth, guess);
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    if (options.verbose) std::fprintf(stderr, "entity iteration %d done\n", it + 1);
+  }
+  e.model_ = trainer.finish();
+  return e;
+}
+
+void EntityTagger::write(ModelWriter& out) const {
+  out.strings(classes_);
+  std::vector<std::pair<uint64_t, uint16_t>> names(names_.begin(), names_.end());
+  std::sort(names.begin(), names.end());
+  out.u64(names.size());
+  for (auto [h, c] : names) {
+    out.u64(h);
+    out.u16(c);
+  }
+  model_.write(out);
+}
+
+void EntityTagger::read(ModelReader& in) {
+  classes_ = in.strings();
+  uint64_t n = in.u64();
+  if (!in.can_hold(n, 10)) return;
+  names_.clear();
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t h = in.u64();
+    uint16_t c = in.u16();
+    if (c >= classes_.size()) in.fail();
+    names_[h] = c;
+  }
+  model_.read(in);
+  if (model_.num_classes() != static_cast<int>(classes_.size())) in.fail();
+}
+
+}  // namespace quarry::nlp

@@ -1,0 +1,80 @@
+#include "extract/nlp/pipeline.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "extract/nlp/model_io.h"
+#include "extract/nlp/pipeline_models.h"
+
+namespace quarry::nlp {
+
+Pipeline::Pipeline() : models_(std::make_unique<PipelineModels>()) {}
+Pipeline::~Pipeline() = default;
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::Pipeline(std::unique_ptr<PipelineModels> models) : models_(std::move(models)) {}
+
+Result<Pipeline> Pipeline::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(ErrorCode::kNotFound, fmt::format("{}: cannot open model file", path));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() < 12 || bytes.compare(0, 8, std::string(kModelMagic, 8)) != 0)
+    return Error(ErrorCode::kCorruption, fmt::format("{}: not a Quarry NLP model", path));
+  ModelReader r(bytes.data() + 8, bytes.size() - 8);
+  uint32_t version = r.u32();
+  if (version != kModelVersion)
+    return Error(ErrorCode::kCorruption,
+                 fmt::format("{}: model format version {} (this build reads {})", path, version,
+                             kModelVersion));
+  auto models = std::make_unique<PipelineModels>();
+  if (r.section("TAGR")) models->tagger.read(r);
+  if (r.section("MORP")) models->morphology.read(r);
+  if (r.section("PARS")) models->parser.read(r);
+  if (r.section("ENTS")) models->entities.read(r);
+  if (r.failed() || !r.at_end())
+    return Error(ErrorCode::kCorruption, fmt::format("{}: truncated or damaged model", path));
+  return Pipeline(std::move(models));
+}
+
+Status Pipeline::save(const std::string& path) const {
+  ModelWriter w;
+  for (char c : kModelMagic) w.u8(static_cast<uint8_t>(c));
+  w.u32(kModelVersion);
+  w.begin_section("TAGR");
+  models_->tagger.write(w);
+  w.end_section();
+  w.begin_section("MORP");
+  models_->morphology.write(w);
+  w.end_section();
+  w.begin_section("PARS");
+  models_->parser.write(w);
+  w.end_section();
+  w.begin_section("ENTS");
+  models_->entities.write(w);
+  w.end_section();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
+  out.close();
+  if (!out) return Error(ErrorCode::kIOError, fmt::format("{}: cannot write model file", path));
+  return Status();
+}
+
+void Pipeline::annotate(Sentence& sentence) const {
+  std::vector<WordHashes> words;
+  hash_words(sentence, words);
+  models_->tagger.tag(sentence, words);
+  models_->morphology.analyse(sentence);
+  models_->parser.parse(sentence, words);
+  models_->entities.tag(sentence, words);
+}
+
+void Pipeline::tag(Sentence& sentence) const {
+  models_->tagger.tag(sentence);
+  models_->morphology.analyse(sentence);
+}
+void Pipeline::parse(Sentence& sentence) const { models_->parser.parse(sentence); }
+void Pipeline::entities(Sentence& sentence) const { models_->entities.tag(sentence); }
+
+}  // namespace quarry::nlp

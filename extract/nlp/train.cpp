@@ -1,0 +1,84 @@
+#include "extract/nlp/train.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "extract/nlp/conllu.h"
+#include "extract/nlp/gum_entities.h"
+#include "extract/nlp/pipeline_models.h"
+
+namespace quarry::nlp {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+bool excluded_document(const std::string& doc_id) {
+  return doc_id.rfind("GUM_whow", 0) == 0 || doc_id.rfind("GUM_fiction", 0) == 0;
+}
+
+Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir) {
+  std::vector<Sentence> out;
+  for (const char* name : {"en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"}) {
+    auto doc = read_conllu_file(ud_dir + "/" + name);
+    if (!doc.ok()) return doc.error();
+    for (size_t i = 0; i < doc->sentences.size(); ++i) {
+      if (excluded_document(doc->doc_ids[i])) continue;
+      Sentence& s = doc->sentences[i];
+      if (doc->doc_ids[i].rfind("GUM_", 0) == 0)
+        gum_entities_to_bio(s);
+      else
+        for (Token& t : s.tokens) t.ner.clear();
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  auto models = std::make_unique<PipelineModels>();
+  std::vector<const Sentence*> all;
+  for (const Sentence& s : train) all.push_back(&s);
+  TrainOptions tagger_opts{o.tagger_iterations, o.seed, o.verbose};
+
+  // Jackknifed tags for the later stages.
+  std::vector<Sentence> tagged = train;
+  const size_t folds = o.jackknife_folds > 1 ? static_cast<size_t>(o.jackknife_folds) : 0;
+  for (size_t fold = 0; fold < folds; ++fold) {
+    std::vector<const Sentence*> rest;
+    for (size_t i = 0; i < train.size(); ++i)
+      if (i % folds != fold) rest.push_back(&train[i]);
+    Tagger t = Tagger::train(rest, TrainOptions{o.tagger_iterations, o.seed + fold, false});
+    for (size_t i = fold; i < train.size(); i += folds) t.tag(tagged[i]);
+    if (o.verbose)
+      std::fprintf(stderr, "jackknife fold %zu done (%.0fs)\n", fold + 1, seconds_since(start));
+  }
+
+  models->tagger = Tagger::train(all, tagger_opts);
+  if (o.verbose) std::fprintf(stderr, "tagger done (%.0fs)\n", seconds_since(start));
+  models->morphology = Morphology::train(all);
+
+  std::vector<const Sentence*> parser_data;
+  for (const Sentence& s : tagged) parser_data.push_back(&s);
+  models->parser = Parser::train(parser_data, TrainOptions{o.parser_iterations, o.seed, o.verbose});
+  if (o.verbose) std::fprintf(stderr, "parser done (%.0fs)\n", seconds_since(start));
+
+  std::vector<const Sentence*> entity_data;
+  for (const Sentence& s : tagged)
+    if (!s.tokens.empty() && !s.tokens[0].ner.empty()) entity_data.push_back(&s);
+  models->entities =
+      EntityTagger::train(entity_data, TrainOptions{o.entity_iterations, o.seed, o.verbose});
+  if (o.verbose) std::fprintf(stderr, "entities done (%.0fs)\n", seconds_since(start));
+  if (o.tagger_min_weight > 0) models->tagger.prune(o.tagger_min_weight);
+  if (o.min_weight > 0) {
+    models->parser.prune(o.min_weight);
+    models->entities.prune(o.min_weight);
+  }
+  return Pipeline(std::move(models));
+}
+
+}  // namespace quarry::nlp

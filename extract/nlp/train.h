@@ -1,0 +1,44 @@
+// Training the whole pipeline from Universal Dependencies treebanks.
+//
+// Deterministic: fixed seeds and a fixed data order give a byte-identical model file. One
+// thread. The parser and the entity recogniser learn from jackknifed tags (each fold
+// tagged by a tagger trained on the other folds), so they see tagging errors as they will
+// at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/nlp/pipeline.h"
+#include "extract/nlp/sentence.h"
+#include "quarry/status.h"
+
+namespace quarry::nlp {
+
+struct PipelineTrainOptions {
+  int tagger_iterations = 8;
+  int parser_iterations = 12;
+  int entity_iterations = 10;
+  int jackknife_folds = 3;  // 0 or 1: the parser learns from gold tags
+  // Averaged weights smaller than these are dropped from the model (size and speed; see
+  // docs/nlp.md for the measured trade-off): min_weight for the parser and the entity
+  // recogniser, tagger_min_weight for the tagger, which loses accuracy sooner.
+  float min_weight = 1.0f;
+  float tagger_min_weight = 0.3f;
+  uint64_t seed = 1;
+  bool verbose = false;  // progress on stderr
+};
+
+// Trains on `train` (gold annotations; `ner` filled where entities are annotated, empty in
+// sentences without entity annotation, which the entity recogniser then skips).
+Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& options);
+
+// The shipped model's training data: the train splits of EWT and GUM in `ud_dir`, minus
+// GUM's non-commercial genres (whow, fiction). GUM entities become BIO tags.
+Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir);
+
+// True for documents whose licence excludes them from the shipped model.
+bool excluded_document(const std::string& doc_id);
+
+}  // namespace quarry::nlp

@@ -1,0 +1,62 @@
+// Checks on the full trained model, when models/en.qm has been built (`quarry train`, see
+// docs/nlp.md); skipped otherwise so a fresh clone's test run does not need it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "extract/nlp/pipeline.h"
+
+using namespace quarry::nlp;
+
+namespace {
+
+Sentence words(const std::string& text) {
+  Sentence s;
+  std::istringstream in(text);
+  std::string w;
+  while (in >> w) {
+    Token t;
+    t.form = w;
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("full model: a short sentence of our own parses as expected") {
+  const std::string path = QUARRY_SOURCE_DIR "/models/en.qm";
+  if (!std::filesystem::exists(path)) {
+    WARN("skipped: " << path << " not built (run quarry train)");
+    return;
+  }
+  auto p = Pipeline::load(path);
+  REQUIRE(p.ok());
+
+  Sentence s = words("The mayor met the new director in Berlin on Monday .");
+  p->annotate(s);
+  auto& t = s.tokens;
+  CHECK(t[2].form == "met");
+  CHECK(t[2].head == 0);
+  CHECK(t[2].deprel == "root");
+  CHECK(t[2].lemma == "meet");
+  CHECK(t[2].feats.find("Tense=Past") != std::string::npos);
+  CHECK((t[1].head == 3 && t[1].deprel == "nsubj"));  // mayor
+  CHECK((t[5].head == 3 && t[5].deprel == "obj"));    // director
+  CHECK((t[7].head == 3 && t[7].deprel == "obl"));    // Berlin
+  CHECK((t[6].head == 8 && t[6].deprel == "case"));   // in
+  CHECK(t[7].ner == "B-place");
+
+  Sentence v = words("She led the team and handed the prize to him .");
+  p->annotate(v);
+  CHECK(v.tokens[1].lemma == "lead");
+  CHECK(v.tokens[5].lemma == "hand");
+  CHECK((v.tokens[5].head == 2 && v.tokens[5].deprel == "conj"));
+
+  Sentence passive = words("The bridge was built by the army .");
+  p->annotate(passive);
+  CHECK(passive.tokens[1].deprel == "nsubj:pass");
+  CHECK(passive.tokens[2].deprel == "aux:pass");
+  CHECK(passive.tokens[6].deprel == "obl:agent");
+}

@@ -1,0 +1,149 @@
+// The pipeline trained on a tiny treebank of our own: training is deterministic, the model
+// file round-trips, damaged files are refused, and what was taught is predicted.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "extract/nlp/conllu.h"
+#include "extract/nlp/pipeline.h"
+#include "extract/nlp/pipeline_models.h"
+#include "extract/nlp/train.h"
+
+using namespace quarry;
+using namespace quarry::nlp;
+
+namespace {
+
+std::vector<Sentence> tiny_treebank() {
+  auto doc = read_conllu_file(QUARRY_SOURCE_DIR "/tests/nlp/data/tiny.conllu");
+  REQUIRE(doc.ok());
+  return doc->sentences;
+}
+
+PipelineTrainOptions tiny_options() {
+  PipelineTrainOptions o;
+  o.tagger_iterations = 10;
+  o.parser_iterations = 15;
+  o.entity_iterations = 10;
+  o.jackknife_folds = 0;
+  o.min_weight = 0;  // a tiny treebank gives tiny weights: keep them all
+  o.tagger_min_weight = 0;
+  return o;
+}
+
+Sentence forms_only(const Sentence& gold) {
+  Sentence s;
+  for (const Token& t : gold.tokens) {
+    Token copy;
+    copy.form = t.form;
+    s.tokens.push_back(copy);
+  }
+  return s;
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string temp_path(const char* name) { return std::string(QUARRY_BINARY_DIR "/") + name; }
+
+}  // namespace
+
+TEST_CASE("tiny training run predicts what it was taught") {
+  auto gold = tiny_treebank();
+  Pipeline p = train_pipeline(gold, tiny_options());
+  Sentence s = forms_only(gold[0]);  // Anna met Tom in Paris .
+  p.annotate(s);
+  std::vector<int> heads;
+  std::vector<std::string> rels, ner;
+  for (const Token& t : s.tokens) {
+    heads.push_back(t.head);
+    rels.push_back(t.deprel);
+    ner.push_back(t.ner);
+  }
+  CHECK(heads == std::vector<int>{2, 0, 2, 5, 2, 2});
+  CHECK(rels == std::vector<std::string>{"nsubj", "root", "obj", "case", "obl", "punct"});
+  CHECK(ner == std::vector<std::string>{"B-person", "O", "B-person", "O", "B-place", "O"});
+  CHECK(s.tokens[1].lemma == "meet");
+  CHECK(s.tokens[1].xpos == "VBD");
+  CHECK(s.tokens[1].feats == "Mood=Ind|Tense=Past|VerbForm=Fin");
+
+  Sentence passive = forms_only(gold[5]);  // The book was written by Anna .
+  p.annotate(passive);
+  CHECK(passive.tokens[1].deprel == "nsubj:pass");
+  CHECK(passive.tokens[2].deprel == "aux:pass");
+  CHECK(passive.tokens[5].deprel == "obl:agent");
+  CHECK(passive.tokens[5].head == 4);
+}
+
+TEST_CASE("lemma rules: irregular forms from the table, regular ones by suffix rule") {
+  auto gold = tiny_treebank();
+  std::vector<const Sentence*> all;
+  for (const Sentence& s : gold) all.push_back(&s);
+  Morphology m = Morphology::train(all);
+  CHECK(m.lemma("met", "VBD", "VERB") == "meet");
+  CHECK(m.lemma("led", "VBD", "VERB") == "lead");
+  // Never seen: learned from landed -> land and ended -> end.
+  CHECK(m.lemma("handed", "VBD", "VERB") == "hand");
+  CHECK(m.lemma("Handed", "VBD", "VERB") == "hand");
+  CHECK(m.lemma("Rome", "NNP", "PROPN") == "Rome");
+}
+
+TEST_CASE("training is deterministic and the model file round-trips") {
+  auto gold = tiny_treebank();
+  const std::string a = temp_path("nlp_test_a.qm"), b = temp_path("nlp_test_b.qm");
+  REQUIRE(train_pipeline(gold, tiny_options()).save(a).ok());
+  REQUIRE(train_pipeline(gold, tiny_options()).save(b).ok());
+  CHECK(file_bytes(a) == file_bytes(b));
+
+  Pipeline trained = train_pipeline(gold, tiny_options());
+  auto loaded = Pipeline::load(a);
+  REQUIRE(loaded.ok());
+  for (const Sentence& g : gold) {
+    Sentence x = forms_only(g), y = forms_only(g);
+    trained.annotate(x);
+    loaded->annotate(y);
+    for (size_t i = 0; i < x.tokens.size(); ++i) {
+      CHECK(x.tokens[i].xpos == y.tokens[i].xpos);
+      CHECK(x.tokens[i].lemma == y.tokens[i].lemma);
+      CHECK(x.tokens[i].head == y.tokens[i].head);
+      CHECK(x.tokens[i].deprel == y.tokens[i].deprel);
+      CHECK(x.tokens[i].ner == y.tokens[i].ner);
+    }
+  }
+  std::remove(b.c_str());
+}
+
+TEST_CASE("damaged or missing model files are refused with a clear error") {
+  auto gold = tiny_treebank();
+  const std::string good = temp_path("nlp_test_good.qm"), bad = temp_path("nlp_test_bad.qm");
+  REQUIRE(train_pipeline(gold, tiny_options()).save(good).ok());
+  std::string bytes = file_bytes(good);
+
+  auto missing = Pipeline::load(temp_path("no_such_model.qm"));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code() == ErrorCode::kNotFound);
+
+  auto write = [&](const std::string& content) {
+    std::ofstream(bad, std::ios::binary) << content;
+    return Pipeline::load(bad);
+  };
+  auto truncated = write(bytes.substr(0, bytes.size() / 2));
+  REQUIRE_FALSE(truncated.ok());
+  CHECK(truncated.error().code() == ErrorCode::kCorruption);
+
+  auto not_model = write("hello, world");
+  REQUIRE_FALSE(not_model.ok());
+  CHECK(not_model.error().message().find("not a Quarry NLP model") != std::string::npos);
+
+  std::string newer = bytes;
+  newer[8] = 99;  // format version
+  auto future = write(newer);
+  REQUIRE_FALSE(future.ok());
+  CHECK(future.error().message().find("version 99") != std::string::npos);
+  std::remove(bad.c_str());
+  std::remove(good.c_str());
+}
