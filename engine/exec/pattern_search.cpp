@@ -115,7 +115,13 @@ class Matcher {
       return step(p, from, dir, trail, remaining);
     }
     if (start.bound) return true;
-    auto choice = choose_start(start, row_, ctx_);
+    const ast::RelPattern* next = nullptr;
+    storage::Direction outward = storage::Direction::kBoth;
+    if (!p.rels.empty()) {
+      next = &p.rels[static_cast<size_t>(dir > 0 ? from : from - 1)];
+      outward = dir > 0 ? next->direction : reverse(next->direction);
+    }
+    auto choice = choose_start(start, row_, ctx_, next, outward);
     for (NodeId id : start_candidates(choice, ctx_)) {
       ctx_.check();
       if (!node_matches(start, id)) continue;
