@@ -126,6 +126,7 @@ struct PatternPart {
 struct ProjectionItem {
   ExprPtr expr;
   std::string alias;  // as written, or the expression text when not aliased
+  bool aliased = false;
   SourceSpan span;
   int slot = -1;  // binder: slot in the projection's output row
 };

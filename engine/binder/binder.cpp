@@ -114,6 +114,13 @@ class Binder {
             c.alias, c.expr->kind == ExprKind::kList ? VarKind::kScalar : VarKind::kValue);
         return;
       case ast::ClauseKind::kWith:
+        for (const auto& item : c.projection.items) {
+          if (!item.aliased && item.expr->kind != ExprKind::kVariable) {
+            fail(ErrorCode::kSemanticError, "an expression in WITH needs a name", item.span,
+                 fmt::format("write {} AS name", item.alias));
+          }
+        }
+        [[fallthrough]];
       case ast::ClauseKind::kReturn:
         scope = projection(c.projection, scope, c.span);
         if (c.where) expr(*c.where, scope, Aggregates::kForbidden);
@@ -339,7 +346,14 @@ class Binder {
       order.vars.emplace_back(p.items[static_cast<size_t>(i)].alias, i);
       order.kinds.push_back(item_kinds[static_cast<size_t>(i)]);
     }
-    for (auto& s : p.order) expr(*s.expr, order, Aggregates::kAllowed);
+    size_t item_aggregates = p.aggregates.size();
+    for (auto& s : p.order) {
+      expr(*s.expr, order, Aggregates::kAllowed);
+      if (item_aggregates == 0 && p.aggregates.size() > 0) {
+        fail(ErrorCode::kSemanticError, "ORDER BY cannot aggregate when the projection does not",
+             s.expr->span);
+      }
+    }
     projection_ = nullptr;
     Scope constant;
     if (p.skip) expr(*p.skip, constant, Aggregates::kForbidden);

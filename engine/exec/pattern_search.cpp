@@ -115,7 +115,13 @@ class Matcher {
       return step(p, from, dir, trail, remaining);
     }
     if (start.bound) return true;
-    auto choice = choose_start(start, row_, ctx_);
+    const ast::RelPattern* next = nullptr;
+    storage::Direction outward = storage::Direction::kBoth;
+    if (!p.rels.empty()) {
+      next = &p.rels[static_cast<size_t>(dir > 0 ? from : from - 1)];
+      outward = dir > 0 ? next->direction : reverse(next->direction);
+    }
+    auto choice = choose_start(start, row_, ctx_, next, outward);
     for (NodeId id : start_candidates(choice, ctx_)) {
       ctx_.check();
       if (!node_matches(start, id)) continue;
@@ -230,7 +236,8 @@ class Matcher {
       NodeId other = other_end(e, cur);
       bool fresh = false;
       if (!enter_node(target, other, fresh)) continue;
-      bool rel_fresh = bound_rel.is_null();
+      // Anonymous relationships need no value: uniqueness is tracked in used_.
+      bool rel_fresh = bound_rel.is_null() && !rel.var.empty();
       if (rel_fresh) slot_ref(row_, rel.slot) = ctx_.rel_value(e);
       used_.push_back(e.rel);
       trail.nodes.push_back(other);
@@ -254,11 +261,14 @@ class Matcher {
     if (depth >= rel.min_hops) {
       bool fresh = false;
       if (enter_node(target, cur, fresh)) {
-        List rels;
-        for (size_t i = mark; i < trail.edges.size(); ++i)
-          rels.push_back(ctx_.rel_value(trail.edges[i]));
-        if (dir < 0) std::reverse(rels.begin(), rels.end());
-        slot_ref(row_, rel.slot) = Value(std::move(rels));
+        if (!rel.var.empty()) {
+          List rels;
+          for (size_t i = mark; i < trail.edges.size(); ++i) {
+            rels.push_back(ctx_.rel_value(trail.edges[i]));
+          }
+          if (dir < 0) std::reverse(rels.begin(), rels.end());
+          slot_ref(row_, rel.slot) = Value(std::move(rels));
+        }
         bool go_on = step(p, next, dir, trail, remaining);
         slot_ref(row_, rel.slot) = Value();
         if (fresh) slot_ref(row_, target.slot) = Value();

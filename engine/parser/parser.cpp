@@ -61,10 +61,43 @@ class ErrorListener : public antlr4::BaseErrorListener {
   }
 };
 
+// ANTLR's input stream throws std::range_error on malformed UTF-8; reject it first with
+// a position instead.
+void check_utf8(std::string_view text) {
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+    bool ok = len != 0 && i + len <= text.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (!ok)
+      fail(ErrorCode::kSyntaxError, "the query is not valid UTF-8", SourceSpan{line, column, 1});
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+}
+
 }  // namespace
 
 ast::Statement parse(std::string_view text) {
-  antlr4::ANTLRInputStream input(text.data(), text.size());
+  check_utf8(text);
+  antlr4::ANTLRInputStream input;
+  try {
+    input.load(std::string(text));
+  } catch (const std::exception&) {  // surrogates, overlong forms, code points past U+10FFFF
+    fail(ErrorCode::kSyntaxError, "the query is not valid UTF-8");
+  }
   grammar::QuarryLexer lexer(&input);
   ErrorListener listener;
   lexer.removeErrorListeners();

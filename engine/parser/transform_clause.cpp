@@ -90,8 +90,8 @@ ast::Projection Transformer::projection(P::ProjectionBodyContext* ctx) {
     ast::ProjectionItem pi;
     pi.span = span_of(item);
     pi.expr = expression(item->expression());
-    pi.alias =
-        item->variable() ? name(item->variable()->symbolicName()) : text_of(item->expression());
+    pi.aliased = item->variable() != nullptr;
+    pi.alias = pi.aliased ? name(item->variable()->symbolicName()) : text_of(item->expression());
     out.items.push_back(std::move(pi));
   }
   if (auto* order = ctx->orderClause()) {

@@ -1,4 +1,5 @@
 // Planner rule: counts the store keeps exactly need no scan.
+#include "engine/eval/evaluator.h"
 #include "engine/planner/planner.h"
 
 namespace quarry::engine {
@@ -35,6 +36,68 @@ class CountFromStatistics : public Operator {
   bool done_ = false;
 };
 
+// `MATCH ()-[r]->() RETURN type(r), count(*)`: one row per type from rel_types().
+class CountPerType : public Operator {
+ public:
+  explicit CountPerType(bool type_first)
+      : Operator("CountPerTypeFromStatistics", ""), type_first_(type_first) {}
+  bool produce(ExecContext& ctx, Row& row) override {
+    if (!loaded_) {
+      loaded_ = true;
+      types_ = ctx.graph->rel_types();
+    }
+    while (next_ < types_.size()) {
+      const auto& [name, n] = types_[next_++];
+      if (n == 0) continue;
+      Value t(name), c(static_cast<int64_t>(n));
+      row = type_first_ ? Row{t, c} : Row{c, t};
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool type_first_;
+  bool loaded_ = false;
+  size_t next_ = 0;
+  std::vector<std::pair<std::string, uint64_t>> types_;
+};
+
+bool is_count_of(const ast::Expr& e, const std::string& var) {
+  if (e.kind == ast::ExprKind::kCountStar) return true;
+  return e.kind == ast::ExprKind::kFunction && e.name == "count" && !e.distinct &&
+         e.kids.size() == 1 && e.kids[0]->kind == ast::ExprKind::kVariable &&
+         e.kids[0]->name == var;
+}
+
+bool is_type_of(const ast::Expr& e, const std::string& var) {
+  return e.kind == ast::ExprKind::kFunction && to_lower(e.name) == "type" && e.kids.size() == 1 &&
+         e.kids[0]->kind == ast::ExprKind::kVariable && e.kids[0]->name == var;
+}
+
+OpPtr count_per_type(const ast::Clause& m, const ast::Projection& p) {
+  if (p.items.size() != 2 || m.patterns[0].rels.size() != 1) return nullptr;
+  const auto& part = m.patterns[0];
+  const auto& rel = part.rels[0];
+  if (rel.var.empty() || !rel.types.empty() || rel.variable_length || rel.properties || rel.bound ||
+      rel.direction == storage::Direction::kBoth) {
+    return nullptr;
+  }
+  for (const auto& n : part.nodes) {
+    if (!n.labels.empty() ||
+        (!n.var.empty() && n.var == part.nodes[0].var && &n != &part.nodes[0])) {
+      return nullptr;
+    }
+  }
+  const ast::Expr& a = *p.items[0].expr;
+  const ast::Expr& b = *p.items[1].expr;
+  if (is_type_of(a, rel.var) && is_count_of(b, rel.var))
+    return std::make_unique<CountPerType>(true);
+  if (is_count_of(a, rel.var) && is_type_of(b, rel.var))
+    return std::make_unique<CountPerType>(false);
+  return nullptr;
+}
+
 }  // namespace
 
 OpPtr plan_count_from_statistics(const ast::SingleQuery& q) {
@@ -46,7 +109,9 @@ OpPtr plan_count_from_statistics(const ast::SingleQuery& q) {
   }
   if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
   const auto& p = r.projection;
-  if (p.items.size() != 1 || p.distinct || p.skip || p.limit || !p.order.empty()) return nullptr;
+  if (p.distinct || p.skip || p.limit || !p.order.empty()) return nullptr;
+  if (p.items.size() == 2) return count_per_type(m, p);
+  if (p.items.size() != 1) return nullptr;
   const ast::Expr& e = *p.items[0].expr;
   const auto& part = m.patterns[0];
   if (!part.path_var.empty() || part.shortest != ast::Shortest::kNone) return nullptr;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/errors.h"
 #include "engine/eval/evaluator.h"
 
@@ -11,12 +13,14 @@ std::string StartChoice::describe() const {
   switch (kind) {
     case Kind::kProperty: return fmt::format("NodeByProperty({} = {})", key, value.to_string());
     case Kind::kLabel: return fmt::format("NodeByLabelScan(:{})", label);
+    case Kind::kRelType: return fmt::format("NodeByRelationshipTypeScan({})", type);
     case Kind::kAll: return "AllNodesScan";
   }
   return "";
 }
 
-StartChoice choose_start(const ast::NodePattern& node, Row& row, ExecContext& ctx) {
+StartChoice choose_start(const ast::NodePattern& node, Row& row, ExecContext& ctx,
+                         const ast::RelPattern* next, storage::Direction outward) {
   StartChoice choice;
   if (node.properties && node.properties->kind == ast::ExprKind::kMap) {
     const auto& keys = node.properties->keys;
@@ -47,6 +51,18 @@ StartChoice choose_start(const ast::NodePattern& node, Row& row, ExecContext& ct
     return choice;
   }
   choice.estimate = ctx.graph->node_count(std::nullopt);
+  if (next && next->types.size() == 1 && !next->variable_length &&
+      outward != storage::Direction::kBoth) {
+    if (auto id = ctx.type_id(next->types[0])) {
+      uint64_t n = ctx.graph->rel_count(*id);
+      if (n < choice.estimate) {
+        choice.kind = StartChoice::Kind::kRelType;
+        choice.type = *id;
+        choice.direction = outward;
+        choice.estimate = n;
+      }
+    }
+  }
   return choice;
 }
 
@@ -65,6 +81,17 @@ std::vector<storage::NodeId> start_candidates(const StartChoice& choice, ExecCon
       break;
     case StartChoice::Kind::kLabel: st = ctx.graph->scan_nodes(choice.label, collect); break;
     case StartChoice::Kind::kAll: st = ctx.graph->scan_nodes(std::nullopt, collect); break;
+    case StartChoice::Kind::kRelType: {
+      // Several relationships share an endpoint; each node must start the search once.
+      st = ctx.graph->scan_rels(choice.type, [&](const storage::Edge& e) {
+        ctx.check();
+        out.push_back(choice.direction == storage::Direction::kOut ? e.start : e.end);
+        return true;
+      });
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+      break;
+    }
   }
   if (!st.ok()) throw QueryError(st.error());
   return out;

@@ -192,3 +192,11 @@ TEST_CASE("quarry.lookup and quarry.mentions") {
   REQUIRE(!bad.ok());
   CHECK(bad.error().hint() == "did you mean quarry.lookup?");
 }
+
+TEST_CASE("invalid UTF-8 is a syntax error, not a crash (found by the fuzzer)") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto r = engine::run(src, "RETURN 'a\xff\xfe'", {}, {});
+  REQUIRE(!r.ok());
+  CHECK(r.error().code() == ErrorCode::kSyntaxError);
+  CHECK(r.error().span().column == 10);
+}

@@ -159,3 +159,51 @@ MATCH (n)
 ### unknown variable
 MATCH (n) RETURN m
 ---- error SemanticError 1:18
+
+### count per type from statistics
+MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c
+----
+t | c
+'KNOWS' | 2
+'LIVES_IN' | 2
+
+### typed relationship start
+MATCH (x)-[:LIVES_IN]->(c) RETURN x.name
+----
+x.name
+'Ann'
+'Cid'
+
+### typed relationship start, incoming
+MATCH (c)<-[:LIVES_IN]-(x) RETURN DISTINCT c.name
+----
+c.name
+'Oslo'
+
+### a relationship variable cannot become a node
+MATCH ()-[r]->() MATCH (r) RETURN r
+---- error SemanticError 1:24
+
+### a parameter cannot stand for match properties
+MATCH (n $p) RETURN n
+---- error SemanticError 1:10
+
+### WITH needs aliases for expressions
+MATCH (n) WITH n.name RETURN 1
+---- error SemanticError 1:16
+
+### schema procedure
+CALL quarry.schema() YIELD kind, name, count WHERE kind <> 'property' RETURN kind, name, count
+----
+kind | name | count
+'label' | 'Admin' | 1
+'label' | 'City' | 1
+'label' | 'Person' | 3
+'relationship' | 'KNOWS' | 2
+'relationship' | 'LIVES_IN' | 2
+
+### stats procedure
+CALL quarry.stats() YIELD name, value WHERE name = 'nodes' RETURN value
+----
+value
+4

@@ -1,0 +1,1 @@
+MATCH (a:P {name: 'x'})-[r:R*1..3]->(b) WHERE a.x <> 1 RETURN a, count(*) ORDER BY a.x DESC SKIP 1 LIMIT 2

@@ -1,0 +1,1 @@
+UNWIND [1,2] AS x WITH x WHERE x > 1 RETURN [y IN range(1, x) WHERE y % 2 = 0 | y * 2] AS l

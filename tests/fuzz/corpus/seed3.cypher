@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a)-[*]-(b)) RETURN nodes(p), CASE WHEN a.x IS NULL THEN 1 ELSE 2 END

@@ -1,0 +1,1 @@
+CREATE (a:P)-[:R {w: 1}]->(b) MERGE (c {k: 1}) ON CREATE SET c.n = 1 SET a += {x: 2} REMOVE b.y DETACH DELETE c

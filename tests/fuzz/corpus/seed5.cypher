@@ -1,0 +1,1 @@
+CALL quarry.lookup('Kim') YIELD node, score RETURN node.name UNION ALL RETURN 1 AS x

@@ -1,0 +1,1 @@
+RETURN any(x IN [1] WHERE x > 0), 'a' STARTS WITH 'b', 1 IN [1], {a: [1, 2][0..1]}, $p
