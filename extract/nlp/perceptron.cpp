@@ -8,7 +8,7 @@ namespace {
 
 size_t slot_count(size_t n) {
   size_t s = 16;
-  while (s < n * 2) s <<= 1;  // load factor <= 0.5 keeps probes short
+  while (s < n + n / 2) s <<= 1;  // load factor <= 2/3 keeps probes short
   return s;
 }
 
