@@ -8,7 +8,7 @@ namespace {
 
 size_t slot_count(size_t n) {
   size_t s = 16;
-  while (s < n * 2) s <<= 1;  // load factor <= 0.5 keeps probes short
+  while (s < n + n / 2) s <<= 1;  // load factor <= 2/3 keeps probes short
   return s;
 }
 
@@ -95,11 +95,17 @@ void Perceptron::write(ModelWriter& out) const {
   out.f32(scale_);
   out.u64(num_features());
   const bool narrow = num_classes_ <= 256;
-  for (const Slot& slot : slots_) {
-    if (slot.key == 0) continue;
-    out.u64(slot.key);
-    out.u16(static_cast<uint16_t>(slot.len));
-    for (uint32_t j = slot.begin; j < slot.begin + slot.len; ++j) {
+  // Key order, not table order: the file depends only on the weights.
+  std::vector<const Slot*> order;
+  order.reserve(num_features());
+  for (const Slot& slot : slots_)
+    if (slot.key != 0) order.push_back(&slot);
+  std::sort(order.begin(), order.end(),
+            [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  for (const Slot* slot : order) {
+    out.u64(slot->key);
+    out.u16(static_cast<uint16_t>(slot->len));
+    for (uint32_t j = slot->begin; j < slot->begin + slot->len; ++j) {
       if (narrow)
         out.u8(static_cast<uint8_t>(classes_[j]));
       else

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 
 #include "extract/nlp/model_io.h"
 #include "extract/nlp/pipeline_models.h"
@@ -19,7 +19,11 @@ Pipeline::Pipeline(std::unique_ptr<PipelineModels> models) : models_(std::move(m
 Result<Pipeline> Pipeline::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error(ErrorCode::kNotFound, fmt::format("{}: cannot open model file", path));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.seekg(0, std::ios::end);
+  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0, std::ios::beg);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in) return Error(ErrorCode::kIOError, fmt::format("{}: cannot read model file", path));
   if (bytes.size() < 12 || bytes.compare(0, 8, std::string(kModelMagic, 8)) != 0)
     return Error(ErrorCode::kCorruption, fmt::format("{}: not a Quarry NLP model", path));
   ModelReader r(bytes.data() + 8, bytes.size() - 8);

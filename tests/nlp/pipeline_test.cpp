@@ -102,6 +102,8 @@ TEST_CASE("training is deterministic and the model file round-trips") {
   Pipeline trained = train_pipeline(gold, tiny_options());
   auto loaded = Pipeline::load(a);
   REQUIRE(loaded.ok());
+  REQUIRE(loaded->save(b).ok());  // load + save writes the same bytes
+  CHECK(file_bytes(a) == file_bytes(b));
   for (const Sentence& g : gold) {
     Sentence x = forms_only(g), y = forms_only(g);
     trained.annotate(x);
