@@ -152,6 +152,20 @@ same "dot edges" "$(grep -c -- ' -> ' <<< "$out")" "$rels"
 run 2 --db "$db" export -o "$work/no/such/dir/g.json"
 has "unwritable output" "$err" "cannot write"
 
+# --- query ---
+run 0 --db "$db" query "MATCH (p {name: 'Pavel Dremin'})-[r:arrive_in]->(c) RETURN c.name AS city, r.support AS support"
+has "query answer" "$out" "'Sorel' | 1"
+has "query header" "$out" "city    | support"
+has "row count" "$err" "1 row"
+run 0 --db "$db" query -p who='Pavel Dremin' 'MATCH (p {name: $who})-[:lead]->(d) RETURN d.name'
+has "query parameter" "$out" "'Northern Federation delegation'"
+run 1 --db "$db" query "MATCH (n) WHERE n.name != 'x' RETURN n"
+has "syntax error position" "$err" "1:24"
+has "syntax error caret" "$err" "^^"
+has "syntax error hint" "$err" "<>"
+run 2 --db "$db" query -p novalue 'RETURN 1'
+has "bad parameter" "$err" "name=value"
+
 # --- a second writer is turned away; readers work beside the writer ---
 mkfifo "$work/fifo"
 "$quarry" --db "$db" --quiet import - < "$work/fifo" &
@@ -162,6 +176,8 @@ run 3 --db "$db" import "$facts"
 has "in use" "$err" "in use"
 run 0 --db "$db" stats
 has "read beside writer" "$out" "relationships"
+run 0 --db "$db" query "MATCH (n) RETURN count(*) AS n"
+has "query beside writer" "$err" "opened read-only"
 exec 7>&-
 wait "$holder"
 holder=
