@@ -236,7 +236,8 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
   });
   if (!s.ok()) return s;
   size_t forms = 0;
-  for (const auto& [n, ls] : nodes) {
+  for (const auto& entry : nodes) {
+    const uint64_t n = entry.first;  // a plain variable: lambdas may capture it (clang 14)
     std::unordered_set<std::string> mine;
     auto add = [&](const Value& v) {
       if (v.kind() != ValueKind::kString) return;
