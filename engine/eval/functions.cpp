@@ -73,6 +73,16 @@ std::vector<size_t> char_starts(const std::string& s) {
 #define NULL_IN_NULL_OUT \
   if (a[0].is_null()) return Value()
 
+// The one-argument numeric functions share their rules: null in, null out, and anything
+// but a number is a type error naming the argument.
+Fn unary_math(double (*op)(double)) {
+  return [op](Args& a, const ast::Expr& e, ExecContext&) -> Value {
+    NULL_IN_NULL_OUT;
+    if (!is_number(a[0])) type_error(e, 0, a[0], "a number");
+    return Value(op(as_number(a[0])));
+  };
+}
+
 const std::unordered_map<std::string, FunctionDef>& table() {
   static const std::unordered_map<std::string, FunctionDef> t = {
       {"id",
@@ -435,35 +445,11 @@ const std::unordered_map<std::string, FunctionDef>& table() {
           if (a[0].kind() == ValueKind::kFloat) return Value(std::fabs(a[0].as_float()));
           type_error(e, 0, a[0], "a number");
         }}},
-      {"round",
-       {1, 1,
-        [](Args& a, const ast::Expr& e, ExecContext&) -> Value {
-          NULL_IN_NULL_OUT;
-          if (!is_number(a[0])) type_error(e, 0, a[0], "a number");
-          // Cypher rounds half up (towards positive infinity).
-          return Value(std::floor(as_number(a[0]) + 0.5));
-        }}},
-      {"ceil",
-       {1, 1,
-        [](Args& a, const ast::Expr& e, ExecContext&) -> Value {
-          NULL_IN_NULL_OUT;
-          if (!is_number(a[0])) type_error(e, 0, a[0], "a number");
-          return Value(std::ceil(as_number(a[0])));
-        }}},
-      {"floor",
-       {1, 1,
-        [](Args& a, const ast::Expr& e, ExecContext&) -> Value {
-          NULL_IN_NULL_OUT;
-          if (!is_number(a[0])) type_error(e, 0, a[0], "a number");
-          return Value(std::floor(as_number(a[0])));
-        }}},
-      {"sqrt",
-       {1, 1,
-        [](Args& a, const ast::Expr& e, ExecContext&) -> Value {
-          NULL_IN_NULL_OUT;
-          if (!is_number(a[0])) type_error(e, 0, a[0], "a number");
-          return Value(std::sqrt(as_number(a[0])));
-        }}},
+      // Cypher rounds half up (towards positive infinity).
+      {"round", {1, 1, unary_math([](double d) { return std::floor(d + 0.5); })}},
+      {"ceil", {1, 1, unary_math([](double d) { return std::ceil(d); })}},
+      {"floor", {1, 1, unary_math([](double d) { return std::floor(d); })}},
+      {"sqrt", {1, 1, unary_math([](double d) { return std::sqrt(d); })}},
       {"sign",
        {1, 1,
         [](Args& a, const ast::Expr& e, ExecContext&) -> Value {

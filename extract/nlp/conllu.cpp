@@ -6,7 +6,6 @@
 #include <fstream>
 
 namespace quarry::nlp {
-namespace {
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> cols;
@@ -18,6 +17,8 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     begin = tab + 1;
   }
 }
+
+namespace {
 
 std::string blank_to_empty(std::string_view s) { return s == "_" ? std::string() : std::string(s); }
 

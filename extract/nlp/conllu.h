@@ -8,6 +8,7 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/nlp/sentence.h"
@@ -23,6 +24,8 @@ struct ConlluDocument {
 
 // Reads every sentence of `in`. `name` is used in error messages.
 Result<ConlluDocument> read_conllu(std::istream& in, const std::string& name);
+// The tab-separated columns of one CoNLL-U line (views into `line`).
+std::vector<std::string_view> split_tabs(std::string_view line);
 Result<ConlluDocument> read_conllu_file(const std::string& path);
 
 // Writes one sentence, with its `# sent_id` and `# text` comments, followed by a blank line.

@@ -7,19 +7,10 @@
 #include <fstream>
 #include <string_view>
 
+#include "extract/nlp/conllu.h"
+
 namespace quarry::nlp {
 namespace {
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t begin = 0;
-  for (;;) {
-    size_t tab = line.find('\t', begin);
-    cols.push_back(line.substr(begin, tab == std::string_view::npos ? tab : tab - begin));
-    if (tab == std::string_view::npos) return cols;
-    begin = tab + 1;
-  }
-}
 
 bool space_after_no(std::string_view misc) {
   size_t at = misc.find("SpaceAfter=No");
