@@ -457,24 +457,9 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
   ImportReport report;
   Loader loader(*store);
   auto reader = TripleReader::open(format, in, name);
-  Fact fact;
-  for (;;) {
-    auto more = reader->next(fact);
-    if (more.ok() && !more.value()) break;
-    Status s = more.status();
-    if (s.ok()) {
-      s = loader.add(fact, report.summary);
-      if (!s.ok()) {
-        s = Error(ErrorCode::kInvalidArgument,
-                  fmt::format("{}:{}: {}", name, reader->line(), s.error().message()));
-      }
-    }
-    if (!s.ok()) {
-      if (strict) return s;
-      report.bad_lines.push_back(s.error());
-    }
-  }
-  report.lines = reader->line();
+  auto read = read_facts(*reader, name, strict, report,
+                         [&](const Fact& fact) { return loader.add(fact, report.summary); });
+  if (!read.ok()) return read;
   auto parsed = std::chrono::steady_clock::now();
   if (auto s = loader.write_and_ingest(report.summary); !s.ok()) return s;
   if (std::getenv("QUARRY_BULK_TIMING")) {

@@ -143,25 +143,11 @@ Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat 
   Writer w(store_);
   ImportReport report;
   auto reader = TripleReader::open(format, in, name);
-  Fact fact;
-  for (;;) {
-    auto more = reader->next(fact);
-    if (more.ok() && !more.value()) break;
-    Status s = more.status();
-    if (s.ok()) {
-      uint64_t doc = fact.mention.doc.empty() ? 0 : w.intern(TermKind::kDoc, fact.mention.doc);
-      s = w.add_fact(fact, doc, report.summary);
-      if (!s.ok()) {
-        s = Error(ErrorCode::kInvalidArgument,
-                  fmt::format("{}:{}: {}", name, reader->line(), s.error().message()));
-      }
-    }
-    if (!s.ok()) {
-      if (strict) return s;
-      report.bad_lines.push_back(s.error());
-    }
-  }
-  report.lines = reader->line();
+  auto read = read_facts(*reader, name, strict, report, [&](const Fact& fact) {
+    uint64_t doc = fact.mention.doc.empty() ? 0 : w.intern(TermKind::kDoc, fact.mention.doc);
+    return w.add_fact(fact, doc, report.summary);
+  });
+  if (!read.ok()) return read;
   if (auto s = w.commit(); !s.ok()) return s;
   return report;
 }

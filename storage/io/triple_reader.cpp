@@ -91,6 +91,29 @@ std::unique_ptr<TripleReader> TripleReader::open(ImportFormat format, std::istre
   return std::make_unique<TsvReader>(in, std::move(display_name));
 }
 
+Status read_facts(TripleReader& reader, const std::string& name, bool strict, ImportReport& report,
+                  const std::function<Status(const Fact&)>& add) {
+  Fact fact;
+  for (;;) {
+    auto more = reader.next(fact);
+    if (more.ok() && !more.value()) break;
+    Status s = more.status();
+    if (s.ok()) {
+      s = add(fact);
+      if (!s.ok()) {
+        s = Error(ErrorCode::kInvalidArgument,
+                  fmt::format("{}:{}: {}", name, reader.line(), s.error().message()));
+      }
+    }
+    if (!s.ok()) {
+      if (strict) return s;
+      report.bad_lines.push_back(s.error());
+    }
+  }
+  report.lines = reader.line();
+  return {};
+}
+
 ImportFormat format_for_path(const std::string& path) {
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".json")) {
     return ImportFormat::kJsonl;

@@ -6,6 +6,7 @@
 // Not thread-safe; the stream must outlive the reader.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
@@ -28,6 +29,13 @@ class TripleReader {
   // 1-based number of the last line read.
   virtual uint64_t line() const = 0;
 };
+
+// Reads every fact of `reader`, handing each to `add`. A bad line, or a fact `add` refuses,
+// becomes an Error "name:line: reason": with `strict` it ends the read and is returned;
+// otherwise it is appended to report.bad_lines and reading goes on. report.lines is the
+// number of lines read.
+Status read_facts(TripleReader& reader, const std::string& name, bool strict, ImportReport& report,
+                  const std::function<Status(const Fact&)>& add);
 
 // The format a path's extension names: .tsv/.txt -> TSV, .jsonl/.ndjson/.json -> JSON
 // Lines, .nt -> N-Triples; anything else (and "-") -> TSV.
