@@ -148,7 +148,7 @@ TEST_CASE("table: box, types, right-aligned numbers, dim nulls only with colour"
       print(OutputFormat::kTable, {"name", "n"}, {{"Sorel", 1}, {"金正恩", 25}}, ascii);
   CHECK(out ==
         "+--------+-----+\n"
-        "| name   | n   |\n"
+        "| name   |   n |\n"
         "| STRING | INT |\n"
         "+--------+-----+\n"
         "| Sorel  |   1 |\n"
@@ -156,9 +156,12 @@ TEST_CASE("table: box, types, right-aligned numbers, dim nulls only with colour"
         "+--------+-----+\n");
   std::string boxed = print(OutputFormat::kTable, {"x"}, {{nullptr}, {1.5}});
   CHECK(boxed.find("┌───────┐") == 0);
+  CHECK(boxed.find("│     x │") != std::string::npos);
   CHECK(boxed.find("│ FLOAT │") != std::string::npos);
   CHECK(boxed.find("│  null │") != std::string::npos);
   CHECK(boxed.find('\x1b') == std::string::npos);
+  std::string empty = print(OutputFormat::kTable, {"x"}, {});
+  CHECK(empty == "┌───┐\n│ x │\n├───┤\n└───┘\n");  // no rows, no types
   PrintOptions color;
   color.color = true;
   std::string colored = print(OutputFormat::kTable, {"x"}, {{nullptr}}, color);
