@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "cli/output/printer.h"
+#include "cli/script/params.h"
 
 namespace quarry::cli {
 namespace {
@@ -25,24 +26,6 @@ struct QueryArgs {
   std::string output;
 };
 
-// A parameter value as a user types it on a command line: integers, floats,
-// true/false/null, else a string (so `--param who='Ada Park'` needs no inner quotes).
-Value parse_param_value(const std::string& text) {
-  if (text == "null") return Value();
-  if (text == "true") return Value(true);
-  if (text == "false") return Value(false);
-  try {
-    size_t used = 0;
-    long long i = std::stoll(text, &used);
-    if (used == text.size()) return Value(static_cast<int64_t>(i));
-    double d = std::stod(text, &used);
-    if (used == text.size()) return Value(d);
-  } catch (const std::exception&) {
-    // not a number: a string
-  }
-  return Value(text);
-}
-
 int run_query(const GlobalOptions& global, const QueryArgs& args) {
   auto format = parse_output_format(args.format);
   if (!format) {
@@ -52,12 +35,10 @@ int run_query(const GlobalOptions& global, const QueryArgs& args) {
   }
   Params params;
   for (const std::string& p : args.params) {
-    auto eq = p.find('=');
-    if (eq == std::string::npos || eq == 0) {
+    if (!parse_cli_param(p, params)) {
       std::cerr << fmt::format("quarry query: --param wants name=value, got '{}'\n", p);
       return kExitUsage;
     }
-    params.emplace_back(p.substr(0, eq), parse_param_value(p.substr(eq + 1)));
   }
   int code = kExitOk;
   auto db = open_for_queries(global, code);

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli/cli.h"
 #include "cli/output/printer.h"
@@ -27,6 +28,7 @@ struct RunArgs {
   bool keep_going = false;
   std::string format = "table";
   std::string output;
+  std::vector<std::string> params;  // name=value, before the script's own :param lines
 };
 
 class ScriptRun {
@@ -34,7 +36,8 @@ class ScriptRun {
   ScriptRun(const GlobalOptions& global, const RunArgs& args, std::string name, std::string text)
       : global_(global), args_(args), name_(std::move(name)), text_(std::move(text)) {}
 
-  int run(Database& db, std::ostream& out, PrintOptions options) {
+  int run(Database& db, std::ostream& out, PrintOptions options, Params params) {
+    params_ = std::move(params);
     auto items = read_script(text_);
     if (!items.ok()) return fail(ScriptItem{}, items.error(), false);
     options_ = options;
@@ -142,6 +145,15 @@ int run_script(const GlobalOptions& global, const RunArgs& args) {
     }
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
+  Params params;
+  for (const std::string& p : args.params) {
+    if (!parse_cli_param(p, params)) {
+      std::cerr << fmt::format("quarry run: --param wants name=value, got '{}'\n", p);
+      return kExitUsage;
+    }
+  }
+  // A byte-order mark from a Windows editor is not part of the first statement.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   int code = kExitOk;
   auto db = open_for_queries(global, code);
   if (!db) return code;
@@ -151,7 +163,7 @@ int run_script(const GlobalOptions& global, const RunArgs& args) {
   PrintOptions options = print_options_for_stdout(*format);
   if (out != &std::cout) options.color = false, options.max_width = 0;
   ScriptRun run(global, args, from_stdin ? "<stdin>" : args.script, std::move(text));
-  code = run.run(*db, *out, options);
+  code = run.run(*db, *out, options, std::move(params));
   if (!*out) {
     std::cerr << fmt::format("quarry: cannot write {}\n",
                              out == &std::cout ? "stdout" : args.output);
@@ -173,6 +185,7 @@ void add_run_command(CLI::App& app, GlobalOptions& global, CommandAction& run) {
   cmd->add_option("-f,--format", args->format,
                   "Output format: table (default), csv, tsv, json, jsonl, markdown");
   cmd->add_option("-o,--output", args->output, "Write results to FILE instead of stdout");
+  cmd->add_option("-p,--param", args->params, "A query parameter, name=value (repeatable)");
   cmd->callback(
       [&global, &run, args] { run = [&global, args] { return run_script(global, *args); }; });
 }

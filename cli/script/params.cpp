@@ -1,6 +1,7 @@
 #include "cli/script/params.h"
 
 #include <algorithm>
+#include <exception>
 #include <string>
 
 namespace quarry::cli {
@@ -27,6 +28,33 @@ Result<Value> evaluate_param(Database& db, const ParamCommand& param, const Para
                  SourceSpan{1, param.value_column, 1});
   }
   return rows->front().front();
+}
+
+bool parse_cli_param(std::string_view name_value, Params& params) {
+  size_t eq = name_value.find('=');
+  if (eq == std::string_view::npos || eq == 0) return false;
+  std::string text(name_value.substr(eq + 1));
+  Value value(text);
+  if (text == "null") {
+    value = Value();
+  } else if (text == "true" || text == "false") {
+    value = Value(text == "true");
+  } else {
+    try {
+      size_t used = 0;
+      long long i = std::stoll(text, &used);
+      if (used == text.size()) {
+        value = Value(static_cast<int64_t>(i));
+      } else {
+        double d = std::stod(text, &used);
+        if (used == text.size()) value = Value(d);
+      }
+    } catch (const std::exception&) {
+      // not a number: a string
+    }
+  }
+  set_param(params, name_value.substr(0, eq), std::move(value));
+  return true;
 }
 
 void set_param(Params& params, std::string_view name, Value value) {

@@ -7,6 +7,7 @@
 #include "cli/output/text_width.h"
 #include "cli/output/value_text.h"
 #include "cli/rows_fixture.h"
+#include "cli/script/params.h"
 
 using namespace quarry;
 using namespace quarry::cli;
@@ -256,4 +257,24 @@ TEST_CASE("a row error stops printing and is returned", "[output]") {
   REQUIRE_FALSE(rows.ok());
   CHECK(rows.error().code() == ErrorCode::kRuntimeError);
   CHECK(nlohmann::json::parse(out.str()).size() == 2);  // what was printed stays valid
+}
+
+TEST_CASE("--param values read as numbers, booleans, null or strings", "[params]") {
+  Params params;
+  CHECK(parse_cli_param("n=42", params));
+  CHECK(parse_cli_param("f=1.5", params));
+  CHECK(parse_cli_param("b=true", params));
+  CHECK(parse_cli_param("z=null", params));
+  CHECK(parse_cli_param("who=Ana Velasco", params));
+  CHECK(parse_cli_param("id=12abc", params));
+  CHECK(parse_cli_param("n=7", params));  // replaces
+  CHECK_FALSE(parse_cli_param("novalue", params));
+  CHECK_FALSE(parse_cli_param("=1", params));
+  REQUIRE(params.size() == 6);
+  CHECK(*find(params, "n") == Value(7));
+  CHECK(*find(params, "f") == Value(1.5));
+  CHECK(*find(params, "b") == Value(true));
+  CHECK(find(params, "z")->is_null());
+  CHECK(*find(params, "who") == Value("Ana Velasco"));
+  CHECK(*find(params, "id") == Value("12abc"));
 }

@@ -145,6 +145,10 @@ has "verbose statement time" "$err" "$work/ok.cypher:3:1: 1 row in "
 run 0 --db "$db" run -o "$work/run.txt" "$work/ok.cypher"
 same "run --output" "$(cat "$work/run.txt")" "$file_out"
 
+printf '\xEF\xBB\xBFRETURN $who AS who, $n + 1 AS next;\r\n' > "$work/bom.cypher"
+run 0 --db "$db" run -f csv -p who='Ana Velasco' -p n=41 "$work/bom.cypher"
+same "run --param, BOM and CRLF" "$out" "$(printf 'who,next\nAna Velasco,42')"
+
 # --- quarry run: failures at file:line:col, fail-fast and --continue ---
 cat > "$work/bad.cypher" <<'CYPHER'
 RETURN 1 AS first;
