@@ -259,7 +259,7 @@ TEST_CASE("a row error stops printing and is returned", "[output]") {
   CHECK(nlohmann::json::parse(out.str()).size() == 2);  // what was printed stays valid
 }
 
-TEST_CASE("--param values read as numbers, booleans, null or strings", "[params]") {
+TEST_CASE("command-line param values read as numbers, booleans, null or strings", "[params]") {
   Params params;
   CHECK(parse_cli_param("n=42", params));
   CHECK(parse_cli_param("f=1.5", params));
