@@ -11,6 +11,12 @@ Result<Value> evaluate_param(Database& db, const ParamCommand& param, const Para
   std::string query = std::string(kPrefix) + param.value + "\nAS value";
   auto shift = [&](const Error& e) {
     SourceSpan span = e.span();
+    if (span.line > 1) {
+      // The error is in the `AS value` this function added: the value ended too early.
+      uint32_t end = param.value_column;
+      for (unsigned char c : param.value) end += (c & 0xC0) != 0x80;
+      return Error(ErrorCode::kSyntaxError, "incomplete value", SourceSpan{1, end, 1});
+    }
     if (span.known()) {
       uint32_t col = span.line == 1 && span.column > kPrefix.size()
                          ? span.column - static_cast<uint32_t>(kPrefix.size())
