@@ -54,5 +54,10 @@ void add_parse_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
 void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+// True when standard input and output are both a terminal: plain `quarry` then starts
+// the shell instead of printing usage.
+bool interactive_terminal();
+int run_shell(const GlobalOptions& global);
 
 }  // namespace quarry::cli
