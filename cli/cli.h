@@ -62,5 +62,10 @@ std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exi
 // Where results go: `path` opened into `file`, or std::cout when `path` is empty or "-".
 // Null (after printing "cannot write") when the file cannot be created.
 std::ostream* open_output(const std::string& path, std::ofstream& file);
+void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+// True when standard input and output are both a terminal: plain `quarry` then starts
+// the shell instead of printing usage.
+bool interactive_terminal();
+int run_shell(const GlobalOptions& global);
 
 }  // namespace quarry::cli
