@@ -214,6 +214,9 @@ cp -r "$db" "$work/corrupt.db"
 echo garbage > "$work/corrupt.db/CURRENT"
 run 3 --db "$work/corrupt.db" query "RETURN 1"
 run 3 --db "$work/corrupt.db" run "$work/ok.cypher"
+has "corrupt named" "$err" "Corruption"
+for cmd in stats check export; do run 3 --db "$work/corrupt.db" "$cmd"; done
+run 3 --db "$work/corrupt.db" import "$src/examples/facts/sorel.tsv"
 mkfifo "$work/fifo"
 "$quarry" --db "$db" --quiet import - < "$work/fifo" &
 holder=$!
