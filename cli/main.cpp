@@ -8,7 +8,7 @@ using namespace quarry::cli;
 
 int main(int argc, char** argv) {
   CLI::App app{"Quarry: build a knowledge graph from news and query it with openCypher", "quarry"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // none: the shell on a terminal, else usage
   GlobalOptions global;
   const char* env_db = std::getenv("QUARRY_DB");
   global.db_path = env_db && *env_db ? env_db : "quarry.db";
@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add_train_command(app, global, run);
   add_nlp_eval_command(app, global, run);
   add_query_command(app, global, run);
+  add_run_command(app, global, run);
+  add_shell_command(app, global, run);
 
   try {
     app.parse(argc, argv);
@@ -37,6 +39,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return kExitUsage;
+  }
+  if (!run && app.get_subcommands().empty()) {
+    if (interactive_terminal()) return run_shell(global);
+    std::cerr << app.help();
     return kExitUsage;
   }
   return run ? run() : kExitUsage;
