@@ -289,7 +289,9 @@ std::string run(const Scenario& s) {
   if (!s.params_error.empty()) return s.params_error;
   auto src = std::make_shared<testing::MemorySource>();
   QueryOptions opts;
-  opts.timeout = std::chrono::milliseconds(3000);
+  // Generous: the timeout only stops a runaway scenario. Some scenarios build million-element
+  // lists (range(1000000, 2000000)); on a loaded CI machine 3 s made them fail at random.
+  opts.timeout = std::chrono::milliseconds(30000);
   for (const auto& q : s.setup) {
     auto r = engine::run(src, q, {}, opts);
     if (!r.ok()) return "setup: " + r.error().to_string();
