@@ -6,6 +6,20 @@
 #include "extract/facts/rules.h"
 
 namespace quarry::extract {
+namespace {
+
+// Open IE benchmarks expect a subject pronoun replaced by its antecedent in the same
+// sentence ("Rodan taught ... until he switched" -> Rodan switched); across sentences this
+// is entity resolution's job.
+void resolve_subject_pronouns(const DepTree& t, std::vector<ExtractedFact>& facts) {
+  for (auto& f : facts) {
+    if (!f.subject.pronoun) continue;
+    int a = pronoun_antecedent(t, f.subject.head_token);
+    if (a >= 0) f.subject = t.argument(static_cast<uint32_t>(a), true);
+  }
+}
+
+}  // namespace
 
 std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t sentence_index,
                                          const ExtractOptions& options) {
@@ -18,6 +32,7 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
   RuleContext ctx{tree, options, facts};
   verbal_facts(ctx);
   nominal_facts(ctx);
+  if (options.open_ie) resolve_subject_pronouns(tree, facts);
 
   // The same triple from two rules (a misparse can make both fire) is kept once, with the
   // higher confidence.

@@ -126,9 +126,9 @@ std::string case_text(const DepTree& t, uint32_t head) {
   return t.text_of(toks);
 }
 
-std::string phrase_with_case(const DepTree& t, uint32_t head) {
+std::string phrase_with_case(const DepTree& t, uint32_t head, bool full) {
   std::string prefix = case_text(t, head);
-  std::string text = t.argument(head).text;
+  std::string text = t.argument(head, full).text;
   return prefix.empty() ? text : prefix + " " + text;
 }
 

@@ -66,7 +66,7 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     choice.how = "relcl";
     return choice;
   }
-  if (r == "acl") {
+  if (r == "acl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN")) {
     // "Shoigu, leading the delegation" (present participle: the noun acts);
     // "a letter signed by Putin" (past participle: the noun undergoes; see verbal_rules).
     choice.heads = {head};
@@ -85,15 +85,37 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     choice.how = "xcomp";
     return choice;
   }
+  int mark = t.first_kid(pred, "mark");
   if (r == "advcl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN") &&
-      t.first_kid(pred, "mark") < 0) {
-    // "..., saying it would ...": a participial adjunct shares the main clause's subject.
+      (mark < 0 || t.lower_form(static_cast<uint32_t>(mark)) != "without")) {
+    // "..., saying it would ...", "before being appointed": a participial adjunct shares the
+    // main clause's subject.
     SubjectChoice up = find_subject(t, head);
     choice.heads = up.heads;
     choice.how = "participle";
     return choice;
   }
   return choice;
+}
+
+int pronoun_antecedent(const DepTree& t, uint32_t p) {
+  std::string w = t.lower_form(p);
+  bool personal = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
+  bool plural = w == "they" || w == "their" || w == "them";
+  if (!personal && !plural && w != "it" && w != "its") return -1;
+  int best = -1;
+  for (uint32_t c = 0; c < p; ++c) {
+    if (t.rel(c) != "nsubj" || t.tok(c).upos == "PRON") continue;
+    bool person = t.tok(c).ner.find("person") != std::string::npos;
+    bool many = t.has_feat(c, "Number=Plur") || t.first_kid(c, "conj") >= 0;
+    if (personal && (many || !(person || t.tok(c).upos == "PROPN"))) continue;
+    if (plural && !many) continue;
+    if (!personal && !plural && (person || many)) continue;
+    // The main clause's subject wins: it is what the sentence is about.
+    if (t.head(c) >= 0 && t.head(static_cast<uint32_t>(t.head(c))) < 0) return static_cast<int>(c);
+    best = static_cast<int>(c);
+  }
+  return best;
 }
 
 }  // namespace quarry::extract
