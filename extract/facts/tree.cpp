@@ -108,7 +108,8 @@ void DepTree::collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& ou
     if (top && (r == "case" || r == "mark" || r == "cop" || r == "cc" || r == "conj" ||
                 r == "nsubj" || r == "aux" || r == "csubj" || r == "expl"))
       keep = false;
-    else if (r == "acl" || r == "appos" || r == "parataxis" || r == "dep" || r == "reparandum")
+    else if ((r == "acl" && !(full && deprel(c) == "acl")) || (r == "appos" && !full) ||
+             r == "parataxis" || r == "dep" || r == "reparandum")
       keep = false;
     else if (full)
       keep = !(top && r == "punct" && (c == 0 || c + 1 == size())) &&

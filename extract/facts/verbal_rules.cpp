@@ -249,6 +249,21 @@ void VerbClause::run() {
       if (is_relative_pronoun(t_, c) || t_.lower_form(c) == "where") rel_elsewhere = true;
     if (!rel_elsewhere) objects.push_back(static_cast<uint32_t>(t_.head(v_)));
   }
+  // "joined the firm as a clerk", "plays as a midfielder": the subject is what "as" names.
+  for (uint32_t o : obl_.others)
+    if (t_.case_of(o) == "as" && (t_.tok(o).upos == "NOUN" || t_.tok(o).upos == "PROPN"))
+      for (uint32_t s : subjects) {
+        ExtractedFact f;
+        f.subject = arg(s);
+        f.predicate = "role";
+        f.text = "is";
+        f.object = arg(o);
+        f.qualifiers = q_;
+        f.rule = "as_role";
+        f.confidence = grade(t_, f, v_, 0.5);
+        if (f.subject.type != "Person") f.predicate = "be";
+        ctx_.out.push_back(std::move(f));
+      }
   std::string rule = iobj_ >= 0 ? "ditransitive" : "svo";
   if (!objects.empty()) {
     for (uint32_t s : subjects)
