@@ -172,7 +172,7 @@ void NominalRules::appositions() {
     bool m_named = !entity_type(t_.tok(m).ner).empty();
     uint32_t subj = (m_named && !n_named) ? m : n;
     uint32_t desc = subj == n ? m : n;
-    describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.7, m);
+    describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.6, m);
   }
 }
 
@@ -237,7 +237,7 @@ void NominalRules::open_ie_relations() {
         f.object = t_.argument(n);
         f.object.text = noun_core(t_, n);
         f.rule = "possessive";
-        base = t_.tok(c).upos == "PRON" ? 0.35 : 0.6;
+        base = t_.tok(c).upos == "PRON" ? 0.3 : 0.35;
       } else if (prep == "in" || prep == "of" || prep == "at" || prep == "on") {
         f.subject = t_.argument(n);
         f.subject.text = noun_core(t_, n);

@@ -42,7 +42,7 @@ double base_confidence(std::string_view rule, std::string_view how) {
                                       : 0.5;
   if (how == "conj") b *= 0.9;
   if (how == "relcl") b *= 0.7;
-  if (how == "participle") b *= 0.55;
+  if (how == "participle") b *= 0.4;
   if (how == "xcomp") b *= 0.95;
   return b;
 }
@@ -260,7 +260,7 @@ void VerbClause::run() {
         f.object = arg(o);
         f.qualifiers = q_;
         f.rule = "as_role";
-        f.confidence = grade(t_, f, v_, 0.5);
+        f.confidence = grade(t_, f, v_, 0.35);
         if (f.subject.type != "Person") f.predicate = "be";
         ctx_.out.push_back(std::move(f));
       }
