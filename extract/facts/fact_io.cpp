@@ -18,7 +18,7 @@ Result<Document> parse_document_json(std::string_view line) {
         std::pair{"source", &d.source}, std::pair{"text", &d.text}}) {
     auto it = j.find(name);
     if (it == j.end() || it->is_null()) continue;
-    if (it->is_number_integer()) {
+    if (it->is_number_integer() && field == &d.id) {
       *field = std::to_string(it->get<long long>());
       continue;
     }
