@@ -164,7 +164,7 @@ void NominalRules::appositions() {
     auto nominal = [&](uint32_t i) {
       return t_.tok(i).upos == "NOUN" || t_.tok(i).upos == "PROPN";
     };
-    if (!nominal(n) || !nominal(m)) continue;
+    if (!nominal(n) || !nominal(m) || t_.tok(m).form.size() < 2) continue;
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
@@ -182,6 +182,12 @@ void NominalRules::titles() {
     uint32_t first = h, last = h;
     for (uint32_t c : t_.children(h))
       if (t_.rel(c) == "flat") first = std::min(first, c), last = std::max(last, c);
+    // The tagger's person span may run past what the parser made flat ("Kim Jong Un").
+    auto in_name = [&](uint32_t k) {
+      const auto& tok = t_.tok(k);
+      return tok.ner == "I-person" && (tok.upos == "PROPN" || tok.form == "-");
+    };
+    while (last + 1 < t_.size() && in_name(last + 1)) ++last;
     if (first == 0 || !is_title(t_, first - 1) || t_.tok(first - 1).upos == "ADJ") continue;
     uint32_t title_last = first - 1, title_first = title_last;
     while (title_first > 0) {
