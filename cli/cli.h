@@ -67,5 +67,7 @@ void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
 // the shell instead of printing usage.
 bool interactive_terminal();
 int run_shell(const GlobalOptions& global);
+void add_extract_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_carb_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli
