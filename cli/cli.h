@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <string>
@@ -54,6 +55,13 @@ void add_parse_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
 void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_run_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+// Opens the database for running statements: writable, or read-only with a notice on
+// stderr (unless --quiet) when another process holds the write lock.
+std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exit_code);
+// Where results go: `path` opened into `file`, or std::cout when `path` is empty or "-".
+// Null (after printing "cannot write") when the file cannot be created.
+std::ostream* open_output(const std::string& path, std::ofstream& file);
 void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 // True when standard input and output are both a terminal: plain `quarry` then starts
 // the shell instead of printing usage.

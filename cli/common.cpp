@@ -49,6 +49,36 @@ std::unique_ptr<Database> open_for_reading(const GlobalOptions& global, int& exi
   return open_database(global, options, exit_code);
 }
 
+std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exit_code) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(global.db_path, ec)) {
+    std::cerr << fmt::format(
+        "quarry: no database at {} (create one with `quarry import`, or pass --db PATH)\n",
+        global.db_path);
+    exit_code = kExitDatabaseError;
+    return nullptr;
+  }
+  OpenOptions options;
+  // A mistyped --db must not leave an empty database behind.
+  options.create_if_missing = false;
+  options.read_only_if_locked = true;
+  auto db = open_database(global, options, exit_code);
+  if (db && db->read_only() && !global.quiet) {
+    std::cerr << "quarry: another process is writing to the database; opened read-only\n";
+  }
+  return db;
+}
+
+std::ostream* open_output(const std::string& path, std::ofstream& file) {
+  if (path.empty() || path == "-") return &std::cout;
+  file.open(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    std::cerr << fmt::format("quarry: cannot write {}\n", path);
+    return nullptr;
+  }
+  return &file;
+}
+
 std::string human_bytes(uint64_t bytes) {
   if (bytes < 1024) return fmt::format("{} B", bytes);
   static constexpr const char* kUnits[] = {"KB", "MB", "GB", "TB"};

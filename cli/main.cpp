@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_train_command(app, global, run);
   add_nlp_eval_command(app, global, run);
   add_query_command(app, global, run);
+  add_run_command(app, global, run);
   add_shell_command(app, global, run);
 
   try {

@@ -117,15 +117,17 @@ Result<uint64_t> print_table(QueryResult& result, std::ostream& out, const Print
   std::vector<bool> numeric = numeric_columns(columns.size(), sample->rows);
   std::vector<std::string> types = column_types(columns.size(), sample->rows);
 
+  // Types come from the rows seen; with none there is nothing to say.
+  const bool show_types = options.show_types && !sample->rows.empty();
   std::vector<Cell> header;
   std::vector<Cell> type_line;
   std::vector<std::vector<Cell>> body;
   std::vector<size_t> widths;
   for (size_t i = 0; i < columns.size(); ++i) {
-    header.push_back({one_line(columns[i]), false, false});
-    type_line.push_back({types[i], false, true});
-    widths.push_back(std::max(display_width(header.back().text),
-                              options.show_types ? display_width(types[i]) : 0));
+    header.push_back({one_line(columns[i]), numeric[i], false});
+    type_line.push_back({types[i], numeric[i], true});
+    widths.push_back(
+        std::max(display_width(header.back().text), show_types ? display_width(types[i]) : 0));
   }
   for (const Row& row : sample->rows) {
     body.push_back(row_cells(row, numeric));
@@ -138,7 +140,7 @@ Result<uint64_t> print_table(QueryResult& result, std::ostream& out, const Print
   TableWriter table(out, options, widths);
   table.rule(table.box().top);
   table.line(header, kBold);
-  if (options.show_types) table.line(type_line);
+  if (show_types) table.line(type_line);
   table.rule(table.box().middle);
   for (const auto& cells : body) table.line(cells);
   uint64_t rows = sample->rows.size();

@@ -1,6 +1,7 @@
 #include "cli/script/params.h"
 
 #include <algorithm>
+#include <exception>
 #include <string>
 
 namespace quarry::cli {
@@ -10,6 +11,12 @@ Result<Value> evaluate_param(Database& db, const ParamCommand& param, const Para
   std::string query = std::string(kPrefix) + param.value + "\nAS value";
   auto shift = [&](const Error& e) {
     SourceSpan span = e.span();
+    if (span.line > 1) {
+      // The error is in the `AS value` this function added: the value ended too early.
+      uint32_t end = param.value_column;
+      for (unsigned char c : param.value) end += (c & 0xC0) != 0x80;
+      return Error(ErrorCode::kSyntaxError, "incomplete value", SourceSpan{1, end, 1});
+    }
     if (span.known()) {
       uint32_t col = span.line == 1 && span.column > kPrefix.size()
                          ? span.column - static_cast<uint32_t>(kPrefix.size())
@@ -27,6 +34,33 @@ Result<Value> evaluate_param(Database& db, const ParamCommand& param, const Para
                  SourceSpan{1, param.value_column, 1});
   }
   return rows->front().front();
+}
+
+bool parse_cli_param(std::string_view name_value, Params& params) {
+  size_t eq = name_value.find('=');
+  if (eq == std::string_view::npos || eq == 0) return false;
+  std::string text(name_value.substr(eq + 1));
+  Value value(text);
+  if (text == "null") {
+    value = Value();
+  } else if (text == "true" || text == "false") {
+    value = Value(text == "true");
+  } else {
+    try {
+      size_t used = 0;
+      long long i = std::stoll(text, &used);
+      if (used == text.size()) {
+        value = Value(static_cast<int64_t>(i));
+      } else {
+        double d = std::stod(text, &used);
+        if (used == text.size()) value = Value(d);
+      }
+    } catch (const std::exception&) {
+      // not a number: a string
+    }
+  }
+  set_param(params, name_value.substr(0, eq), std::move(value));
+  return true;
 }
 
 void set_param(Params& params, std::string_view name, Value value) {

@@ -16,6 +16,11 @@ namespace quarry::cli {
 // command line the ParamCommand came from (line 1, the value at param.value_column).
 Result<Value> evaluate_param(Database& db, const ParamCommand& param, const Params& params);
 
+// A `--param name=value` from a command line: the value is an integer, a float, true,
+// false or null when it reads as one, else a string (so no inner quotes are needed).
+// False (params unchanged) when there is no `=` or no name.
+bool parse_cli_param(std::string_view name_value, Params& params);
+
 // Sets or replaces `name` in `params`.
 void set_param(Params& params, std::string_view name, Value value);
 

@@ -40,9 +40,6 @@ int Shell::run() {
     notice(
         fmt::format("Quarry {} shell. Statements end with ';'. :help for commands, Ctrl-D to exit.",
                     QUARRY_VERSION));
-    if (db_.read_only()) {
-      notice("another process is writing to the database; opened read-only (writes will fail)");
-    }
   }
   while (!quit_) {
     std::cout.flush();

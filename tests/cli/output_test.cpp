@@ -7,6 +7,7 @@
 #include "cli/output/text_width.h"
 #include "cli/output/value_text.h"
 #include "cli/rows_fixture.h"
+#include "cli/script/params.h"
 
 using namespace quarry;
 using namespace quarry::cli;
@@ -148,7 +149,7 @@ TEST_CASE("table: box, types, right-aligned numbers, dim nulls only with colour"
       print(OutputFormat::kTable, {"name", "n"}, {{"Sorel", 1}, {"金正恩", 25}}, ascii);
   CHECK(out ==
         "+--------+-----+\n"
-        "| name   | n   |\n"
+        "| name   |   n |\n"
         "| STRING | INT |\n"
         "+--------+-----+\n"
         "| Sorel  |   1 |\n"
@@ -156,9 +157,12 @@ TEST_CASE("table: box, types, right-aligned numbers, dim nulls only with colour"
         "+--------+-----+\n");
   std::string boxed = print(OutputFormat::kTable, {"x"}, {{nullptr}, {1.5}});
   CHECK(boxed.find("┌───────┐") == 0);
+  CHECK(boxed.find("│     x │") != std::string::npos);
   CHECK(boxed.find("│ FLOAT │") != std::string::npos);
   CHECK(boxed.find("│  null │") != std::string::npos);
   CHECK(boxed.find('\x1b') == std::string::npos);
+  std::string empty = print(OutputFormat::kTable, {"x"}, {});
+  CHECK(empty == "┌───┐\n│ x │\n├───┤\n└───┘\n");  // no rows, no types
   PrintOptions color;
   color.color = true;
   std::string colored = print(OutputFormat::kTable, {"x"}, {{nullptr}}, color);
@@ -253,4 +257,24 @@ TEST_CASE("a row error stops printing and is returned", "[output]") {
   REQUIRE_FALSE(rows.ok());
   CHECK(rows.error().code() == ErrorCode::kRuntimeError);
   CHECK(nlohmann::json::parse(out.str()).size() == 2);  // what was printed stays valid
+}
+
+TEST_CASE("command-line param values read as numbers, booleans, null or strings", "[params]") {
+  Params params;
+  CHECK(parse_cli_param("n=42", params));
+  CHECK(parse_cli_param("f=1.5", params));
+  CHECK(parse_cli_param("b=true", params));
+  CHECK(parse_cli_param("z=null", params));
+  CHECK(parse_cli_param("who=Ana Velasco", params));
+  CHECK(parse_cli_param("id=12abc", params));
+  CHECK(parse_cli_param("n=7", params));  // replaces
+  CHECK_FALSE(parse_cli_param("novalue", params));
+  CHECK_FALSE(parse_cli_param("=1", params));
+  REQUIRE(params.size() == 6);
+  CHECK(*find(params, "n") == Value(7));
+  CHECK(*find(params, "f") == Value(1.5));
+  CHECK(*find(params, "b") == Value(true));
+  CHECK(find(params, "z")->is_null());
+  CHECK(*find(params, "who") == Value("Ana Velasco"));
+  CHECK(*find(params, "id") == Value("12abc"));
 }

@@ -128,3 +128,12 @@ TEST_CASE(":param commands split into name and value", "[script]") {
   CHECK_FALSE(parse_param_command(":params").has_value());
   CHECK_FALSE(parse_param_command(":param x =>").has_value());
 }
+
+TEST_CASE("CRLF line ends split like LF", "[script]") {
+  auto items = items_of(":format csv\r\nRETURN 1;\r\nRETURN\r\n  2\r\n");
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].text == ":format csv");
+  CHECK(items[1].text == "RETURN 1");
+  CHECK(items[2].text == "RETURN\r\n  2");
+  CHECK(items[2].line == 3);
+}

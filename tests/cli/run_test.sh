@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Drives `quarry query` and `quarry run`: every --format, scripts from a file and a pipe,
+# fail-fast and --continue, error positions in file coordinates, and the exit codes
+# 0 (ok), 1 (query error), 2 (usage), 3 (database missing, corrupt or locked).
+# usage: run_test.sh QUARRY SOURCE_DIR
+set -uo pipefail
+quarry=$1
+src=$2
+work=$(mktemp -d)
+trap 'exec 7>&- 2>/dev/null; [[ -n ${holder:-} ]] && kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
+failures=0
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR
+
+# run EXPECTED_EXIT ARGS...: runs quarry, keeping stdout in $out and stderr in $err.
+run() {
+  local want=$1
+  shift
+  "$quarry" "$@" > "$work/out" 2> "$work/err" < "${stdin:-/dev/null}"
+  local got=$?
+  out=$(cat "$work/out")
+  err=$(cat "$work/err")
+  if [[ $got -ne $want ]]; then
+    echo "FAIL: quarry $* exited $got, expected $want"
+    echo "  stdout: ${out:0:400}"
+    echo "  stderr: ${err:0:400}"
+    failures=$((failures + 1))
+  fi
+}
+has() {
+  if ! grep -qF -- "$3" <<< "$2"; then
+    echo "FAIL: $1: expected to find '$3' in:"
+    echo "${2:0:800}" | sed 's/^/  /'
+    failures=$((failures + 1))
+  fi
+}
+hasnt() {
+  if grep -qF -- "$3" <<< "$2"; then
+    echo "FAIL: $1: did not expect '$3' in:"
+    echo "${2:0:800}" | sed 's/^/  /'
+    failures=$((failures + 1))
+  fi
+}
+same() {
+  if [[ "$2" != "$3" ]]; then
+    echo "FAIL: $1:"
+    echo "  got:  $(head -c 600 <<< "$2")"
+    echo "  want: $(head -c 600 <<< "$3")"
+    failures=$((failures + 1))
+  fi
+}
+check_py() {  # check_py NAME PYTHON: runs PYTHON with the last stdout on stdin
+  if ! python3 -c "$2" < "$work/out"; then
+    echo "FAIL: $1"
+    failures=$((failures + 1))
+  fi
+}
+
+db=$work/demo.db
+"$quarry" --db "$db" --quiet import "$src/examples/facts/sorel.tsv" || { echo "FAIL: import"; exit 1; }
+q_tricky="RETURN 'a,b' AS comma, 'say \"hi\"' AS quote, 'two\\nlines' AS nl, 'tab\\there' AS tab, '金正恩' AS cjk, 1.5 AS f, null AS nothing, ['x', 2] AS list"
+
+# --- quarry query: every format ---
+run 0 --db "$db" query --format csv "$q_tricky"
+check_py "csv parses back" "
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+assert rows[0] == ['comma', 'quote', 'nl', 'tab', 'cjk', 'f', 'nothing', 'list'], rows[0]
+assert rows[1] == ['a,b', 'say \"hi\"', 'two\nlines', 'tab\there', '金正恩', '1.5', '', '[\"x\", 2]'], rows[1]
+"
+has "csv quoting" "$out" '"say ""hi"""'
+run 0 --db "$db" query --format tsv "$q_tricky"
+same "tsv escapes" "$(sed -n 2p <<< "$out")" "$(printf 'a,b\tsay "hi"\ttwo\\nlines\ttab\\there\t金正恩\t1.5\t\t["x", 2]')"
+run 0 --db "$db" query --format json "$q_tricky"
+check_py "json valid" "
+import json, sys
+d = json.load(sys.stdin)
+assert d == [{'comma': 'a,b', 'quote': 'say \"hi\"', 'nl': 'two\nlines', 'tab': 'tab\there', 'cjk': '金正恩', 'f': 1.5, 'nothing': None, 'list': ['x', 2]}], d
+"
+has "json keeps UTF-8" "$out" "金正恩"
+run 0 --db "$db" query --format jsonl "MATCH (p {name: 'Pavel Dremin'})-[r:lead]->(d) RETURN p, r, d.name AS d"
+check_py "jsonl graph shapes" "
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert len(rows) == 1, rows
+r = rows[0]
+assert r['p']['properties']['name'] == 'Pavel Dremin' and isinstance(r['p']['id'], int) and r['p']['labels']
+assert r['r']['type'] == 'lead' and r['r']['start'] == r['p']['id'] and r['r']['properties']['support'] == 2
+assert r['d'] == 'Northern Federation delegation'
+"
+run 0 --db "$db" query --format markdown "RETURN 'a|b' AS s, 3 AS n"
+same "markdown" "$out" "$(printf '| s    | n   |\n| ---- | --: |\n| a\\|b |   3 |')"
+run 0 --db "$db" query --format table "MATCH (p {name: 'Pavel Dremin'})-[r:lead]->(d) RETURN d, r.support AS support"
+has "table box" "$out" "┌"
+has "table node" "$out" '(:Other {name: "Northern Federation delegation"})'
+has "table types" "$out" "│ NODE "
+hasnt "no colour off a terminal" "$out" $'\x1b'
+LANG=C LC_ALL=C run 0 --db "$db" query "RETURN '金正恩' AS name"
+has "ascii box in the C locale" "$out" "+-----"
+has "cjk width" "$out" "| 金正恩 |"
+run 0 --db "$db" query -o "$work/q.json" --format json "RETURN 1 AS one"
+same "--output file" "$(cat "$work/q.json")" "$(printf '[\n{"one":1}\n]')"
+same "--output leaves stdout empty" "$out" ""
+run 0 --db "$db" --quiet query "RETURN 1"
+same "quiet query" "$err" ""
+run 0 --db "$db" --verbose query "RETURN 1"
+has "verbose time" "$err" " ms"
+
+# --- quarry query: errors and usage ---
+run 1 --db "$db" query "RETURN 1 +"
+has "query syntax error" "$err" "SyntaxError"
+run 1 --db "$db" query "RETURN 1 / 0"
+run 2 --db "$db" query --format yaml "RETURN 1"
+has "bad format" "$err" "unknown format 'yaml'"
+run 2 --db "$db" query
+run 2 --db "$db" query -o "$work/no/such/dir/x" "RETURN 1"
+has "unwritable output" "$err" "cannot write"
+
+# --- quarry run: a script from a file and from a pipe ---
+cat > "$work/ok.cypher" <<'CYPHER'
+// comments; with semicolons
+:param who => 'Pavel' + ' Dremin'
+MATCH (p {name: $who})-[:arrive_in]->(c)
+RETURN c.name AS city; /* a ; in a comment */
+RETURN 'x;y' AS s;
+:format csv
+RETURN $who AS who, 2 AS n
+CYPHER
+run 0 --db "$db" run "$work/ok.cypher"
+has "first result" "$out" "│ Sorel  │"
+has "string with ;" "$out" "│ x;y    │"
+has "blank line between tables" "$out" $'┘\n\n┌'
+has ":format csv" "$out" $'who,n\nPavel Dremin,2'
+has "row counts on stderr" "$err" "1 row"
+file_out=$out
+stdin=$work/ok.cypher run 0 --db "$db" run -
+same "pipe == file" "$out" "$file_out"
+cat "$work/ok.cypher" | "$quarry" --db "$db" run - > "$work/piped" 2> /dev/null
+same "real pipe == file" "$(cat "$work/piped")" "$file_out"
+run 0 --db "$db" --quiet run --format jsonl "$work/ok.cypher"
+same "quiet run" "$err" ""
+has "run --format jsonl" "$out" '{"city":"Sorel"}'
+run 0 --db "$db" --verbose run "$work/ok.cypher"
+has "verbose statement time" "$err" "$work/ok.cypher:3:1: 1 row in "
+run 0 --db "$db" run -o "$work/run.txt" "$work/ok.cypher"
+same "run --output" "$(cat "$work/run.txt")" "$file_out"
+
+printf '\xEF\xBB\xBFRETURN $who AS who, $n + 1 AS next;\r\n' > "$work/bom.cypher"
+run 0 --db "$db" run -f csv -p who='Ana Velasco' -p n=41 "$work/bom.cypher"
+same "run --param, BOM and CRLF" "$out" "$(printf 'who,next\nAna Velasco,42')"
+
+# --- quarry run: failures at file:line:col, fail-fast and --continue ---
+cat > "$work/bad.cypher" <<'CYPHER'
+RETURN 1 AS first;
+
+MATCH (n)
+WHERE n.name != 'x' RETURN n;
+RETURN 3 AS third;
+CYPHER
+run 1 --db "$db" run "$work/bad.cypher"
+has "statement position" "$err" "$work/bad.cypher:3:1: SyntaxError at 4:14"
+has "caret in file coordinates" "$err" $'  WHERE n.name != \'x\' RETURN n;\n               ^^'
+has "ran the first" "$out" "first"
+hasnt "fail-fast" "$out" "third"
+run 1 --db "$db" run --continue "$work/bad.cypher"
+has "--continue runs the rest" "$out" "third"
+stdin=$work/bad.cypher run 1 --db "$db" run -
+has "stdin named in messages" "$err" "<stdin>:3:1:"
+printf 'RETURN 1;\nRETURN "abc;\n' > "$work/open.cypher"
+run 1 --db "$db" run "$work/open.cypher"
+has "unterminated string" "$err" "$work/open.cypher:2:8: SyntaxError at 2:8: unterminated string"
+printf 'RETURN 1;\n:param x => [1,\n' > "$work/param.cypher"
+run 1 --db "$db" run "$work/param.cypher"
+has "bad :param value" "$err" "$work/param.cypher:2:1: SyntaxError at 2:16: incomplete value"
+printf ':timing on\n' > "$work/cmd.cypher"
+run 1 --db "$db" run "$work/cmd.cypher"
+has "unknown command" "$err" "unknown command :timing"
+printf ':format yaml\n' > "$work/fmt.cypher"
+run 1 --db "$db" run "$work/fmt.cypher"
+has "unknown script format" "$err" "unknown format 'yaml'"
+# A failing write leaves the database as it was.
+before=$("$quarry" --db "$db" query --format csv "MATCH (n) RETURN count(n) AS n" 2> /dev/null)
+printf "CREATE (n:Person {name: 'Nobody'}) RETURN 1 / 0;\n" > "$work/write.cypher"
+run 1 --db "$db" run "$work/write.cypher"
+same "failed write changed nothing" \
+  "$("$quarry" --db "$db" query --format csv "MATCH (n) RETURN count(n) AS n" 2> /dev/null)" "$before"
+
+# --- usage ---
+run 2 --db "$db" run
+run 2 --db "$db" run "$work/missing.cypher"
+has "missing script" "$err" "cannot read $work/missing.cypher"
+run 2 --db "$db" run --format yaml "$work/ok.cypher"
+
+# --- database errors: missing, corrupt, locked ---
+run 3 --db "$work/none.db" run "$work/ok.cypher"
+has "no database" "$err" "no database at $work/none.db"
+[[ -e $work/none.db ]] && { echo "FAIL: run created a database"; failures=$((failures + 1)); }
+run 3 --db "$work/none.db" query "RETURN 1"
+cp -r "$db" "$work/corrupt.db"
+echo garbage > "$work/corrupt.db/CURRENT"
+run 3 --db "$work/corrupt.db" query "RETURN 1"
+run 3 --db "$work/corrupt.db" run "$work/ok.cypher"
+mkfifo "$work/fifo"
+"$quarry" --db "$db" --quiet import - < "$work/fifo" &
+holder=$!
+exec 7> "$work/fifo"  # the writer waits for input, holding the write lock
+sleep 1
+run 0 --db "$db" run "$work/ok.cypher"
+has "read-only notice" "$err" "opened read-only"
+run 3 --db "$db" query "CREATE (n:Person {name: 'Blocked'}) RETURN n"
+has "write refused" "$err" "ReadOnly"
+printf "RETURN 1;\nCREATE (n:Person {name: 'Blocked'});\n" > "$work/locked.cypher"
+run 3 --db "$db" run "$work/locked.cypher"
+has "write refused in a script" "$err" "$work/locked.cypher:2:1:"
+exec 7>&-
+wait "$holder"
+holder=
+
+# --- the example scripts run cleanly against the demo graph ---
+for script in "$src"/examples/queries/*.cypher; do
+  run 0 --db "$db" run "$script"
+done
+
+if [[ $failures -ne 0 ]]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "run/query OK"
