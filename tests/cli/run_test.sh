@@ -98,6 +98,20 @@ hasnt "no colour off a terminal" "$out" $'\x1b'
 LANG=C LC_ALL=C run 0 --db "$db" query "RETURN '金正恩' AS name"
 has "ascii box in the C locale" "$out" "+-----"
 has "cjk width" "$out" "| 金正恩 |"
+# On a terminal: colour (unless NO_COLOR) and values cut to the terminal's width.
+long_q="RETURN 'Northern Federation delegation and a much longer tail of words' AS a, null AS b"
+run 0 --db "$db" query "$long_q"
+hasnt "no truncation off a terminal" "$out" "…"
+out=$(python3 "$src/tests/cli/on_tty.py" 40 "$quarry" --db "$db" query "$long_q" 2> /dev/null)
+has "colour on a terminal" "$out" $'\x1b[1ma\x1b[0m'
+has "dim null" "$out" $'\x1b[2mnull\x1b[0m'
+has "cut to the width" "$out" "…"
+widest=$(sed 's/\x1b\[[0-9]*m//g' <<< "$out" | python3 -c "import sys; print(max(len(l.rstrip('\n')) for l in sys.stdin))")
+[[ $widest -le 40 ]] || { echo "FAIL: table $widest wide on a 40-column terminal"; failures=$((failures + 1)); }
+out=$(NO_COLOR=1 python3 "$src/tests/cli/on_tty.py" 40 "$quarry" --db "$db" query "$long_q" 2> /dev/null)
+hasnt "NO_COLOR" "$out" $'\x1b'
+out=$(python3 "$src/tests/cli/on_tty.py" 40 "$quarry" --db "$db" query -o "$work/tty.txt" "$long_q" 2> /dev/null)
+hasnt "--output is not the terminal" "$(cat "$work/tty.txt")" $'\x1b'
 run 0 --db "$db" query -o "$work/q.json" --format json "RETURN 1 AS one"
 same "--output file" "$(cat "$work/q.json")" "$(printf '[\n{"one":1}\n]')"
 same "--output leaves stdout empty" "$out" ""
@@ -200,6 +214,9 @@ cp -r "$db" "$work/corrupt.db"
 echo garbage > "$work/corrupt.db/CURRENT"
 run 3 --db "$work/corrupt.db" query "RETURN 1"
 run 3 --db "$work/corrupt.db" run "$work/ok.cypher"
+has "corrupt named" "$err" "Corruption"
+for cmd in stats check export; do run 3 --db "$work/corrupt.db" "$cmd"; done
+run 3 --db "$work/corrupt.db" import "$src/examples/facts/sorel.tsv"
 mkfifo "$work/fifo"
 "$quarry" --db "$db" --quiet import - < "$work/fifo" &
 holder=$!
