@@ -29,10 +29,9 @@ int run_shell(const GlobalOptions& global) {
   // Multibyte input (names with accents, CJK) needs the terminal's character set; only
   // LC_CTYPE, so number formatting stays "C".
   std::setlocale(LC_CTYPE, "");
-  OpenOptions options;
-  options.read_only_if_locked = true;
+  // Like query and run: an existing database, read-only with a notice beside a writer.
   int code = kExitOk;
-  auto db = open_database(global, options, code);
+  auto db = open_for_queries(global, code);
   if (!db) return code;
   const char* no_color = std::getenv("NO_COLOR");
   shell::ShellOptions shell_options;

@@ -86,6 +86,10 @@ class GraphSnapshot {
   // Entities whose name or alias matches `surface` after normalisation, best first.
   virtual Status lookup(std::string_view surface,
                         const Visitor<std::pair<NodeId, double>>& visit) = 0;
+  // Entities with a name or alias whose normalised form starts with the normalised
+  // `prefix` (the shell's completion of quarry.lookup), each once, in the alias index's
+  // order. Implementations without a name index report none.
+  virtual Status lookup_prefix(std::string_view prefix, const Visitor<NodeId>& visit) { return {}; }
 
   // Relationships at `node` in `direction`, optionally restricted to one type id.
   // One prefix scan of the SPO (out) or OSP (in) index.

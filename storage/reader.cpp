@@ -231,6 +231,20 @@ Status ReaderImpl<B>::lookup(std::string_view surface,
 }
 
 template <typename B>
+Status ReaderImpl<B>::lookup_prefix(std::string_view prefix, const Visitor<NodeId>& visit) {
+  // Alias keys are normalised text + 0x00 + node: a scan of the normalised prefix without
+  // the terminator visits every name that continues it.
+  std::set<NodeId> seen;
+  auto s = scan(keys::kAlias, keys::normalise_name(prefix), [&](auto key, auto) {
+    if (key.size() < 9) return true;
+    NodeId n = keys::get_u64(key.data() + key.size() - 8);
+    return !seen.insert(n).second || visit(n);
+  });
+  if (!s.ok()) return s;
+  return error_;
+}
+
+template <typename B>
 Status ReaderImpl<B>::expand(NodeId node, Direction direction, std::optional<uint64_t> type,
                              const Visitor<Edge>& visit) {
   bool stop = false;

@@ -37,6 +37,7 @@ class ReaderImpl : public Base {
   Status find_nodes(std::string_view key, const Value& value,
                     const Visitor<NodeId>& visit) override;
   Status lookup(std::string_view surface, const Visitor<std::pair<NodeId, double>>& visit) override;
+  Status lookup_prefix(std::string_view prefix, const Visitor<NodeId>& visit) override;
   Status expand(NodeId node, Direction direction, std::optional<uint64_t> type,
                 const Visitor<Edge>& visit) override;
   Status edges_between(NodeId start, NodeId end, Direction direction, std::optional<uint64_t> type,

@@ -40,9 +40,6 @@ int Shell::run() {
     notice(
         fmt::format("Quarry {} shell. Statements end with ';'. :help for commands, Ctrl-D to exit.",
                     QUARRY_VERSION));
-    if (db_.read_only()) {
-      notice("another process is writing to the database; opened read-only (writes will fail)");
-    }
   }
   while (!quit_) {
     std::cout.flush();
@@ -196,13 +193,14 @@ void Shell::refresh_schema() {
 }
 
 std::vector<std::string> Shell::entity_names(std::string_view prefix) {
-  // A bounded scan: Tab must answer quickly even on a large graph.
+  // One scan of the name index (normalised: case, hyphens and accents do not matter),
+  // bounded in time so Tab never hangs the shell.
   QueryOptions options;
   options.timeout = std::chrono::milliseconds(1000);
   Params params{{"prefix", Value(std::string(prefix))}};
   auto result = db_.query(
-      "MATCH (n) WHERE toLower(n.name) STARTS WITH toLower($prefix) "
-      "RETURN DISTINCT n.name AS name ORDER BY size(name), name LIMIT 100",
+      "CALL quarry.lookup_prefix($prefix) YIELD name WHERE name IS NOT NULL "
+      "RETURN DISTINCT name ORDER BY size(name), name LIMIT 100",
       params, options);
   std::vector<std::string> names;
   if (!result.ok()) return names;

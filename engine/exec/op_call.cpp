@@ -1,4 +1,4 @@
-// CALL: quarry.lookup, quarry.mentions, quarry.schema, quarry.stats.
+// CALL: quarry.lookup, quarry.lookup_prefix, quarry.mentions, quarry.schema, quarry.stats.
 #include <fmt/format.h>
 
 #include <deque>
@@ -14,6 +14,7 @@ namespace quarry::engine {
 const std::vector<ProcedureDef>& procedures() {
   static const std::vector<ProcedureDef> defs = {
       {"quarry.lookup", 1, {"node", "score"}},
+      {"quarry.lookup_prefix", 1, {"node", "name"}},
       {"quarry.mentions", 1, {"doc", "title", "date", "sentence", "text", "confidence"}},
       {"quarry.schema", 0, {"kind", "name", "count"}},
       {"quarry.stats", 0, {"name", "value"}},
@@ -50,6 +51,19 @@ std::vector<Row> call_procedure(const ProcedureDef& proc, const std::vector<Valu
           out.push_back(Row{ctx.node_value(hit.first), Value(hit.second)});
           return true;
         }));
+  } else if (proc.name == "quarry.lookup_prefix") {
+    if (args[0].is_null()) return out;
+    if (args[0].kind() != ValueKind::kString) {
+      fail(ErrorCode::kRuntimeError, "quarry.lookup_prefix expects a String", span);
+    }
+    // Bounded: an empty or one-letter prefix must not materialise the whole graph.
+    constexpr size_t kMaxHits = 1000;
+    check(ctx.graph->lookup_prefix(args[0].as_string(), [&](storage::NodeId n) {
+      auto record = ctx.graph->node(n);
+      const Value* name = record ? find(record->properties, "name") : nullptr;
+      out.push_back(Row{ctx.node_value(n), name ? *name : Value()});
+      return out.size() < kMaxHits;
+    }));
   } else if (proc.name == "quarry.mentions") {
     if (args[0].is_null()) return out;
     if (args[0].kind() != ValueKind::kRelationship) {

@@ -12,8 +12,10 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -32,16 +34,15 @@ class Failure(Exception):
 class Session:
     """One `quarry shell` on its own pty."""
 
-    def __init__(self, binary, db, history, no_color=True, extra_env=None):
+    def __init__(self, binary, db, history, no_color=True, args=("shell",)):
         env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
         env.update({"TERM": "xterm", "QUARRY_HISTORY": history, "HOME": os.path.dirname(history),
                     "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
         if no_color:
             env["NO_COLOR"] = "1"
-        env.update(extra_env or {})
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execve(binary, [binary, "--db", db, "shell"], env)
+            os.execve(binary, [binary, "--db", db, *args], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.raw = b""
         self.seen = 0  # offset in the plain text already matched
@@ -201,6 +202,26 @@ def main():
         step(":why shows the sentences behind a relationship")
         s.run(":why 1", r"Pavel Dremin.*arrive_in.*Sorel", r"01-harbour-wire")
 
+        step(":timing off, :explain, :source with an error at its file position")
+        s.run(":timing off")
+        s.run("RETURN 1 AS t;", r"t\n1\n1 row\n")
+        s.run(":timing on")
+        s.run(":explain MATCH (p:Person) RETURN p.name", r"Match\(\(p:Person\)\)")
+        script = os.path.join(tmp, "script.cypher")
+        with open(script, "w") as f:
+            f.write("// a comment\nRETURN 'from file' AS f;\n\nRETURN nope;\nRETURN 'never' AS g;\n")
+        s.run(f":source {script}", r"f\nfrom file\n", re.escape(script) + r":4:8: ",
+              r"SemanticError")
+        check("never" not in s.plain()[s.seen - 400:], ":source went on after an error")
+
+        step("Ctrl-C on a continuation line drops the whole statement")
+        s.send("MATCH (n)\r")
+        s.expect(re.escape("   ...> "))
+        s.wait_editing()
+        s.send("\x03")
+        s.prompt()
+        s.run("RETURN 'fresh' AS f2;", r"f2\nfresh\n1 row")
+
         step("Ctrl-C while typing discards the input")
         s.send("MATCH (n) RETURN n\x03")
         s.prompt()
@@ -255,12 +276,34 @@ def main():
         s.send("\r")
         s.expect(r"multi2")
         s.prompt()
+        step("Ctrl-R finds an earlier statement")
+        s.send("\x12")
+        s.send("answer")
+        s.expect(r"AS answer")
+        s.send("\r")
+        s.expect(r"42")
+        s.prompt()
         step("colour on a terminal without NO_COLOR")
         check(SGR.search(s.raw), "no colour codes on a terminal without NO_COLOR")
         s.send("\x04")
         check(s.wait_exit() == 0, f"exit status {s.status}")
     finally:
         s.close()
+    step("plain `quarry` starts the shell on a terminal")
+    s = Session(binary, db, history, args=())
+    try:
+        s.prompt()
+        s.run("RETURN 'plain' AS mode;", r"plain")
+        s.send("\x04")
+        check(s.wait_exit() == 0, f"exit status {s.status}")
+    finally:
+        s.close()
+
+    step("plain `quarry` without a terminal prints usage and exits 2")
+    out = subprocess.run([binary, "--db", db], stdin=subprocess.DEVNULL, capture_output=True,
+                         text=True, timeout=TIMEOUT)
+    check(out.returncode == 2 and "Usage" in out.stderr, f"got {out.returncode}: {out.stderr}")
+    shutil.rmtree(tmp, ignore_errors=True)
     print(f"ok: {len(steps)} steps")
 
 
