@@ -13,10 +13,13 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions&, CommandAction& run) {
   struct Args {
     std::vector<std::string> gold;
     std::string model = "models/en.qm";
+    bool sentences = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--gold", args->gold, "Gold CoNLL-U file(s)")->required();
   cmd->add_option("--model", args->model, "Model file")->capture_default_str();
+  cmd->add_flag("--sentences", args->sentences,
+                "Annotate sentence by sentence (default: by document, '# newdoc id')");
   cmd->callback([&run, args] {
     run = [args] {
       auto pipeline = nlp::Pipeline::load(args->model);
@@ -30,7 +33,9 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions&, CommandAction& run) {
           std::cerr << doc.error().to_string() << "\n";
           return exit_code_for(doc.error());
         }
-        nlp::EvalReport report = nlp::evaluate(*pipeline, std::move(doc->sentences));
+        nlp::EvalReport report =
+            nlp::evaluate(*pipeline, std::move(doc->sentences),
+                          args->sentences ? std::vector<std::string>() : doc->doc_ids);
         std::cout << report.to_string(path);
       }
       return static_cast<int>(kExitOk);

@@ -90,6 +90,10 @@ int run_parse(const ParseOptions& o, const GlobalOptions& global) {
     return exit_code_for(loaded.error());
   }
 
+  // A text file is one document: its entities are made to agree across sentences. CoNLL-U
+  // input is annotated sentence by sentence, as given.
+  const bool whole_text = pipeline && o.input == "text";
+  if (whole_text) pipeline->annotate_document(sentences);
   uint32_t previous_end = 0;
   for (auto& s : sentences) {
     // Paragraphs of text input are kept as CoNLL-U "# newpar" (a blank line before).
@@ -102,10 +106,10 @@ int run_parse(const ParseOptions& o, const GlobalOptions& global) {
         std::cout << "# newpar\n";
       previous_end = s.tokens.back().end;
     }
-    if (pipeline)
-      pipeline->annotate(s);
-    else
+    if (!pipeline)
       clear_predictions(s);
+    else if (!whole_text)
+      pipeline->annotate(s);
     if (o.format == "json")
       write_sentence_json(std::cout, s);
     else if (o.format == "pretty")

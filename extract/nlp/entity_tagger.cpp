@@ -25,7 +25,31 @@ void build_names(const std::map<std::string, std::map<int, int>>& seen,
   }
 }
 
+void build_capitals(const std::vector<const Sentence*>& text,
+                    std::unordered_map<uint64_t, uint8_t>& caps) {
+  std::map<std::string, std::pair<int, int>> counts;  // lowercased -> (capitalised, total)
+  for (const Sentence* s : text) {
+    for (size_t i = 1; i < s->tokens.size(); ++i) {
+      const std::string& form = s->tokens[i].form;
+      if (form.empty() ||
+          !((form[0] >= 'A' && form[0] <= 'Z') || (form[0] >= 'a' && form[0] <= 'z')))
+        continue;
+      auto& [upper, total] = counts[lowercase(form)];
+      upper += form[0] >= 'A' && form[0] <= 'Z';
+      ++total;
+    }
+  }
+  for (const auto& [word, c] : counts)
+    if (c.second >= 2)
+      caps[hash_str(word)] = static_cast<uint8_t>(1 + (4 * c.first + c.second / 2) / c.second);
+}
+
 }  // namespace
+
+uint64_t EntityTagger::capitals(uint64_t lower) const {
+  auto it = caps_.find(lower);
+  return it == caps_.end() ? 0 : it->second;
+}
 
 bool EntityTagger::allowed(int cls, int prev) const {
   const std::string& c = classes_[cls];
@@ -67,6 +91,23 @@ void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w,
   add(dep), add(dep, t0), add(dep, low(h)), add(low(h)), add(c.shape, low(k - 1));
   add(c.lower, low(k + 1)), add(low(k - 1), c.lower), add(i == 0, c.shape);
   add(c.suffix[3]), add(c.prefix[1]), add(tag(k - 1), t0, tag(k + 1));
+  auto shp = [&](long j) { return j < 0 || j >= n ? none + j : w[j].shape; };
+  auto cap = [&](long j) { return j < 0 || j >= n ? none + j : capitals(w[j].lower); };
+  const uint64_t cp = cap(k);
+  add(cp, c.shape), add(cp, t0), add(cp, i == 0, c.shape), add(cap(k - 1), cp), add(cp, cap(k + 1));
+  add(c.shape, shp(k + 1)), add(shp(k - 1), c.shape), add(shp(k - 1), c.shape, shp(k + 1));
+  add(q1, cp, c.shape);
+  // The last and first word of the capitalised run holding this word decide the type of a
+  // name more than its first word ("Columbia University", "Hudson River").
+  if (c.upper_initial) {
+    long a = k, b = k;
+    while (a > 0 && w[a - 1].upper_initial) --a;
+    while (b + 1 < n && w[b + 1].upper_initial) ++b;
+    add(low(b), b - k > 2 ? 3 : b - k), add(low(a)), add(low(b), t0), add(low(a - 1), low(b));
+  } else {
+    add(none);
+  }
+  if (h >= 0) add(dep, hash_str(s.tokens[h].deprel)), add(dep, tag(h), low(h));
 }
 
 void EntityTagger::tag(Sentence& sentence) const {
@@ -94,8 +135,10 @@ void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words)
 }
 
 EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
-                                 const TrainOptions& options) {
+                                 const TrainOptions& options,
+                                 const std::vector<const Sentence*>& text) {
   EntityTagger e;
+  build_capitals(text.empty() ? data : text, e.caps_);
   e.classes_.push_back("O");
   for (const std::string& type : kEntityTypes) {
     e.classes_.push_back("B-" + type);
@@ -162,10 +205,17 @@ void EntityTagger::write(ModelWriter& out) const {
     out.u64(h);
     out.u16(c);
   }
+  std::vector<std::pair<uint64_t, uint8_t>> caps(caps_.begin(), caps_.end());
+  std::sort(caps.begin(), caps.end());
+  out.u64(caps.size());
+  for (auto [h, c] : caps) {
+    out.u64(h);
+    out.u8(c);
+  }
   model_.write(out);
 }
 
-void EntityTagger::read(ModelReader& in) {
+void EntityTagger::read(ModelReader& in, uint32_t version) {
   classes_ = in.strings();
   uint64_t n = in.u64();
   if (!in.can_hold(n, 10)) return;
@@ -175,6 +225,13 @@ void EntityTagger::read(ModelReader& in) {
     uint16_t c = in.u16();
     if (c >= classes_.size()) in.fail();
     names_[h] = c;
+  }
+  caps_.clear();
+  uint64_t m = version >= 2 ? in.u64() : 0;
+  if (!in.can_hold(m, 9)) return;
+  for (uint64_t i = 0; i < m; ++i) {
+    uint64_t h = in.u64();
+    caps_[h] = in.u8();
   }
   model_.read(in);
   if (model_.num_classes() != static_cast<int>(classes_.size())) in.fail();

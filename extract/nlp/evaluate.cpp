@@ -72,7 +72,8 @@ void score_sentence(const Sentence& gold, const Sentence& pred, EvalReport& r) {
   for (const Span& s : ps) count(s, false, false);
 }
 
-EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold) {
+EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold,
+                    const std::vector<std::string>& doc_ids) {
   EvalReport report;
   for (Sentence& s : gold) {
     bool annotated = false;
@@ -80,18 +81,29 @@ EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold) {
       annotated = annotated || t.misc.find("Entity=") != std::string::npos;
     if (annotated) gum_entities_to_bio(s);
   }
-  std::vector<Sentence> pred(gold.size());
+  // Documents: runs of sentences with one id (each sentence alone without ids).
+  std::vector<std::vector<Sentence>> docs;
   for (size_t i = 0; i < gold.size(); ++i) {
+    if (docs.empty() || doc_ids.size() != gold.size() || doc_ids[i] != doc_ids[i - 1])
+      docs.emplace_back();
+    Sentence copy;
     for (const Token& t : gold[i].tokens) {
-      Token copy;
-      copy.form = t.form;
-      pred[i].tokens.push_back(copy);
+      copy.tokens.emplace_back();
+      copy.tokens.back().form = t.form;
     }
+    docs.back().push_back(std::move(copy));
   }
   auto start = std::chrono::steady_clock::now();
-  for (Sentence& s : pred) pipeline.annotate(s);
+  for (std::vector<Sentence>& doc : docs) {
+    if (doc_ids.size() == gold.size())
+      pipeline.annotate_document(doc);
+    else
+      pipeline.annotate(doc[0]);
+  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  for (size_t i = 0; i < gold.size(); ++i) score_sentence(gold[i], pred[i], report);
+  size_t i = 0;
+  for (const std::vector<Sentence>& doc : docs)
+    for (const Sentence& s : doc) score_sentence(gold[i++], s, report);
   return report;
 }
 

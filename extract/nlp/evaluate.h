@@ -37,7 +37,10 @@ struct EvalReport {
 void score_sentence(const Sentence& gold, const Sentence& predicted, EvalReport& report);
 
 // Annotates a copy of every gold sentence with `pipeline` and scores it. GUM-style Entity
-// annotations in MISC become gold entity tags (see gum_entities.h).
-EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold);
+// annotations in MISC become gold entity tags (see gum_entities.h). With `doc_ids`
+// (parallel to `gold`), each run of sentences with one id is annotated as a document
+// (Pipeline::annotate_document); without, sentence by sentence.
+EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold,
+                    const std::vector<std::string>& doc_ids = {});
 
 }  // namespace quarry::nlp

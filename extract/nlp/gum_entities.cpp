@@ -25,6 +25,13 @@ std::string_view entity_field(std::string_view misc) {
 
 bool name_word(const Token& t, bool time) { return t.upos == "PROPN" || (time && t.upos == "NUM"); }
 
+// A capitalised adjective or noun inside a mention is part of the name next to it
+// ("National Library", "British Museum", "Digital Humanities"), though UD tags it ADJ/NOUN.
+bool capitalised_part(const Token& t) {
+  return !t.form.empty() && t.form[0] >= 'A' && t.form[0] <= 'Z' &&
+         (t.upos == "ADJ" || t.upos == "NOUN");
+}
+
 // Words that may join the parts of one name ("Bank of England", "King's College").
 bool connector(const std::string& form, bool time) {
   static const char* const kWords[] = {"of", "the", "and", "&",   "-",   "'s",  "de",  "da", "du",
@@ -95,13 +102,13 @@ void gum_entities_to_bio(Sentence& s) {
     // The name is the run of name words around the head, possibly joined by connectors.
     int lo = head, hi = head;
     for (int j = head - 1; j >= m.start; --j) {
-      if (name_word(s.tokens[j], time))
+      if (name_word(s.tokens[j], time) || (j > 0 && capitalised_part(s.tokens[j])))
         lo = j;
       else if (!connector(s.tokens[j].form, time))
         break;
     }
     for (int j = head + 1; j <= m.end; ++j) {
-      if (name_word(s.tokens[j], time))
+      if (name_word(s.tokens[j], time) || capitalised_part(s.tokens[j]))
         hi = j;
       else if (!connector(s.tokens[j].form, time))
         break;

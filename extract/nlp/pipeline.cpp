@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "extract/nlp/entity_document.h"
 #include "extract/nlp/model_io.h"
 #include "extract/nlp/pipeline_models.h"
 
@@ -28,7 +29,9 @@ Result<Pipeline> Pipeline::load(const std::string& path) {
     return Error(ErrorCode::kCorruption, fmt::format("{}: not a Quarry NLP model", path));
   ModelReader r(bytes.data() + 8, bytes.size() - 8);
   uint32_t version = r.u32();
-  if (version != kModelVersion)
+  // Version 1 differs only in the entity section (no capitalisation table), so it still
+  // loads: models trained before the change keep working, without the new features.
+  if (version != kModelVersion && version != 1)
     return Error(ErrorCode::kCorruption,
                  fmt::format("{}: model format version {} (this build reads {})", path, version,
                              kModelVersion));
@@ -36,7 +39,7 @@ Result<Pipeline> Pipeline::load(const std::string& path) {
   if (r.section("TAGR")) models->tagger.read(r);
   if (r.section("MORP")) models->morphology.read(r);
   if (r.section("PARS")) models->parser.read(r);
-  if (r.section("ENTS")) models->entities.read(r);
+  if (r.section("ENTS")) models->entities.read(r, version);
   if (r.failed() || !r.at_end())
     return Error(ErrorCode::kCorruption, fmt::format("{}: truncated or damaged model", path));
   return Pipeline(std::move(models));
@@ -72,6 +75,15 @@ void Pipeline::annotate(Sentence& sentence) const {
   models_->morphology.analyse(sentence);
   models_->parser.parse(sentence, words);
   models_->entities.tag(sentence, words);
+}
+
+void Pipeline::annotate_document(std::vector<Sentence>& sentences) const {
+  std::vector<Sentence*> document;
+  for (Sentence& s : sentences) {
+    annotate(s);
+    document.push_back(&s);
+  }
+  harmonise_entities(document);
 }
 
 void Pipeline::tag(Sentence& sentence) const {

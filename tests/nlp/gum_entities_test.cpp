@@ -36,3 +36,23 @@ TEST_CASE("named mentions become BIO spans cut to the name") {
   CHECK(ner == std::vector<std::string>{"O", "O", "O", "O", "O", "O", "B-place", "O", "B-person",
                                         "I-person", "O", "O", "O"});
 }
+
+TEST_CASE("capitalised adjectives inside a named mention stay in the name") {
+  // "She visited the Royal Library ." (our own sentence): UD tags "Royal" ADJ, but the
+  // name is "Royal Library", not "Library"; the sentence-initial "She" is never a name part.
+  const char* text =
+      "1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\tEntity=(1-person-giv-x-x-1-coref)\n"
+      "2\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\tEntity=(2-organization-new-x-x-1-sgl\n"
+      "4\tRoyal\troyal\tADJ\tNNP\t_\t5\tamod\t_\t_\n"
+      "5\tLibrary\tLibrary\tPROPN\tNNP\t_\t2\tobj\t_\tEntity=2)\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n";
+  std::istringstream in(text);
+  auto doc = read_conllu(in, "test");
+  REQUIRE(doc.ok());
+  Sentence& s = doc->sentences[0];
+  gum_entities_to_bio(s);
+  std::vector<std::string> ner;
+  for (const Token& t : s.tokens) ner.push_back(t.ner);
+  CHECK(ner == std::vector<std::string>{"O", "O", "O", "B-organization", "I-organization", "O"});
+}
