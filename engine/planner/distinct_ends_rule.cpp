@@ -186,7 +186,12 @@ class CountDistinctEnds : public Operator {
     for (size_t depth = 1; depth < k; ++depth) {
       bool last = depth + 1 == k;
       Level next(depth + 1);
-      for (size_t i = 0; i < level.size(); ++i) {
+      // Expanding in id order makes successive seeks land in the same index block.
+      order_.resize(level.size());
+      for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+      std::sort(order_.begin(), order_.end(),
+                [&](size_t x, size_t y) { return level.node(x) < level.node(y); });
+      for (size_t i : order_) {
         const auto& entry = level.entry(i);
         expand(ctx, hs[depth], level.node(i), [&](const Edge& e, NodeId v) {
           if (last && ends.count(v)) return;
@@ -210,6 +215,7 @@ class CountDistinctEnds : public Operator {
 
   const ast::PatternPart& part_;
   std::vector<RelId> loops_;
+  std::vector<size_t> order_;
   bool done_ = false;
   bool fell_back_ = false;
 };
