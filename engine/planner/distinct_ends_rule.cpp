@@ -43,8 +43,8 @@ class Level {
     uint32_t first = 0;  // offset of the first trail in rels_
   };
 
-  // Adds `trail` + `last` as a trail to `node`.
-  void add(NodeId node, const RelId* trail, RelId last) {
+  // Adds `prefix` (hops_ - 1 ids) + `last` as a trail to `node`.
+  void add(NodeId node, const RelId* prefix, RelId last) {
     auto [it, fresh] = index_.try_emplace(node, static_cast<uint32_t>(entries_.size()));
     if (fresh) {
       entries_.push_back({0, false, static_cast<uint32_t>(rels_.size())});
@@ -53,12 +53,24 @@ class Level {
     }
     Entry& e = entries_[it->second];
     if (e.trails == kWitnesses) {
+      // Full: a trail disjoint from every kept one replaces a kept one that overlaps
+      // another, so the kept trails tend towards the disjoint ones exactness needs.
       e.overflow = true;
+      size_t i = it->second;
+      for (uint32_t t = 0; t < e.trails; ++t) {
+        if (shares(trail(i, t), prefix, last)) return;
+      }
+      for (uint32_t t = 0; t < e.trails; ++t) {
+        for (uint32_t u = 0; u < e.trails; ++u) {
+          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1])) {
+            write(&rels_[e.first + t * hops_], prefix, last);
+            return;
+          }
+        }
+      }
       return;
     }
-    RelId* out = &rels_[e.first + e.trails * hops_];
-    std::copy(trail, trail + hops_ - 1, out);
-    out[hops_ - 1] = last;
+    write(&rels_[e.first + e.trails * hops_], prefix, last);
     ++e.trails;
   }
 
@@ -92,6 +104,18 @@ class Level {
       ++n;
     }
     return n;
+  }
+
+  void write(RelId* out, const RelId* trail, RelId last) const {
+    std::copy(trail, trail + hops_ - 1, out);
+    out[hops_ - 1] = last;
+  }
+  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 ids) + `last`.
+  bool shares(const RelId* a, const RelId* b, RelId last) const {
+    for (size_t h = 0; h < hops_; ++h) {
+      if (a[h] == last || std::find(b, b + hops_ - 1, a[h]) != b + hops_ - 1) return true;
+    }
+    return false;
   }
 
   size_t hops_;
