@@ -76,6 +76,14 @@ class GraphSnapshot {
 
   virtual std::optional<NodeRecord> node(NodeId id) = 0;
   virtual std::optional<RelRecord> rel(RelId id) = 0;
+  // One stored property of a node without loading the others; nullopt when the node or
+  // the property is absent. Queries that read `n.name` of many nodes use this.
+  virtual std::optional<Value> node_property(NodeId id, std::string_view key) {
+    auto rec = node(id);
+    if (!rec) return std::nullopt;
+    const Value* v = find(rec->properties, key);
+    return v ? std::optional<Value>(*v) : std::nullopt;
+  }
 
   // All nodes, or those with `label`.
   virtual Status scan_nodes(std::optional<std::string_view> label,

@@ -27,6 +27,9 @@ SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) 
   }
 }
 SnapshotKv::~SnapshotKv() {
+  for (auto& per_cf : idle_) {
+    for (auto& idle : per_cf) idle.clear();
+  }
   if (snap_) store_->db()->ReleaseSnapshot(snap_);
 }
 
@@ -39,6 +42,23 @@ rocksdb::Status SnapshotKv::get(Cf cf, std::string_view key, std::string* value)
 std::unique_ptr<rocksdb::Iterator> SnapshotKv::iterator(Cf cf, size_t prefix_len) {
   return std::unique_ptr<rocksdb::Iterator>(
       store_->db()->NewIterator(scan_options(cf, prefix_len, snap_), store_->cf(cf)));
+}
+
+std::vector<std::unique_ptr<rocksdb::Iterator>>& SnapshotKv::pool(Cf cf, size_t prefix_len) {
+  return idle_[cf][scan_options(cf, prefix_len).total_order_seek ? 1 : 0];
+}
+
+std::unique_ptr<rocksdb::Iterator> SnapshotKv::borrow(Cf cf, size_t prefix_len) {
+  auto& idle = pool(cf, prefix_len);
+  if (idle.empty()) return iterator(cf, prefix_len);
+  auto it = std::move(idle.back());
+  idle.pop_back();
+  return it;
+}
+
+void SnapshotKv::give_back(Cf cf, size_t prefix_len, std::unique_ptr<rocksdb::Iterator> it) {
+  // A failed iterator is dropped; the next scan makes a fresh one.
+  if (it && it->status().ok()) pool(cf, prefix_len).push_back(std::move(it));
 }
 
 template <typename B>
@@ -56,9 +76,13 @@ int64_t ReaderImpl<B>::stat(const std::string& key) {
 
 template <typename B>
 std::optional<uint64_t> ReaderImpl<B>::term_id(TermKind kind, std::string_view text) {
+  std::string key = keys::term_key(kind, text);
+  if (auto it = term_id_cache_.find(key); it != term_id_cache_.end()) return it->second;
   std::string v;
-  if (!get(keys::kTerm2Id, keys::term_key(kind, text), &v) || v.size() != 8) return std::nullopt;
-  return keys::get_u64(v.data());
+  if (!get(keys::kTerm2Id, key, &v) || v.size() != 8) return std::nullopt;
+  uint64_t id = keys::get_u64(v.data());
+  term_id_cache_.emplace(std::move(key), id);
+  return id;
 }
 
 template <typename B>
@@ -114,6 +138,11 @@ std::optional<Value> ReaderImpl<B>::prop(char tag, uint64_t id, std::string_view
   std::string pk = tag == 'n' ? keys::node_prop_key(id, *k) : keys::rel_prop_key(id, *k);
   if (!get(keys::kProps, pk, &v)) return std::nullopt;
   return keys::decode_value(v);
+}
+
+template <typename B>
+std::optional<Value> ReaderImpl<B>::node_property(NodeId id, std::string_view key) {
+  return prop('n', id, key);
 }
 
 template <typename B>

@@ -24,6 +24,14 @@ class Kv {
   // An iterator for scanning keys that start with a prefix of `prefix_len` bytes (0 = a
   // whole-column-family scan); prefix bloom filters are used when the length allows.
   virtual std::unique_ptr<rocksdb::Iterator> iterator(keys::Cf cf, size_t prefix_len) = 0;
+  // A scan borrows an iterator and hands it back when done, so a view that never changes
+  // (a snapshot) can keep it for the next scan: creating a RocksDB iterator costs far
+  // more than one Seek, and queries scan once per node they expand. Nested scans each
+  // borrow their own iterator.
+  virtual std::unique_ptr<rocksdb::Iterator> borrow(keys::Cf cf, size_t prefix_len) {
+    return iterator(cf, prefix_len);
+  }
+  virtual void give_back(keys::Cf, size_t, std::unique_ptr<rocksdb::Iterator>) {}
 };
 
 template <typename Base>
@@ -33,6 +41,7 @@ class ReaderImpl : public Base {
 
   std::optional<NodeRecord> node(NodeId id) override;
   std::optional<RelRecord> rel(RelId id) override;
+  std::optional<Value> node_property(NodeId id, std::string_view key) override;
   Status scan_nodes(std::optional<std::string_view> label, const Visitor<NodeId>& visit) override;
   Status find_nodes(std::string_view key, const Value& value,
                     const Visitor<NodeId>& visit) override;
@@ -76,13 +85,23 @@ class ReaderImpl : public Base {
   void add_derived(RelId id, const std::string& type, Map& props);
   std::shared_ptr<Store> store_;
   std::unordered_map<uint64_t, std::string> term_cache_;
+  // kind + text -> id, for terms that exist (terms are never removed, so a hit stays true).
+  std::unordered_map<std::string, uint64_t> term_id_cache_;
   Status error_;  // the first read error a routine without a Status met
 };
 
 template <typename Base>
 template <typename F>
 Status ReaderImpl<Base>::scan(keys::Cf cf, std::string_view prefix, F&& f) {
-  auto it = kv().iterator(cf, prefix.size());
+  // Handed back on every exit, also when `f` throws (a cancelled query).
+  struct Lease {
+    Kv& kv;
+    keys::Cf cf;
+    size_t len;
+    std::unique_ptr<rocksdb::Iterator> it;
+    ~Lease() { kv.give_back(cf, len, std::move(it)); }
+  } lease{kv(), cf, prefix.size(), kv().borrow(cf, prefix.size())};
+  rocksdb::Iterator* it = lease.it.get();
   rocksdb::Slice p(prefix.data(), prefix.size());
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
     if (!f(std::string_view(it->key().data(), it->key().size()),
@@ -101,12 +120,19 @@ class SnapshotKv : public Kv {
   ~SnapshotKv() override;
   rocksdb::Status get(keys::Cf cf, std::string_view key, std::string* value) override;
   std::unique_ptr<rocksdb::Iterator> iterator(keys::Cf cf, size_t prefix_len) override;
+  std::unique_ptr<rocksdb::Iterator> borrow(keys::Cf cf, size_t prefix_len) override;
+  void give_back(keys::Cf cf, size_t prefix_len, std::unique_ptr<rocksdb::Iterator> it) override;
   const rocksdb::Snapshot* snapshot() const { return snap_; }
 
  private:
+  std::vector<std::unique_ptr<rocksdb::Iterator>>& pool(keys::Cf cf, size_t prefix_len);
   std::shared_ptr<Store> store_;
   const rocksdb::Snapshot* snap_ = nullptr;             // a writable store's snapshot
   std::shared_lock<std::shared_mutex> secondary_lock_;  // a read-only store's stand-in
+  // Idle iterators by column family and by whether they seek in total order (the two
+  // kinds of ReadOptions scan_options() makes); they read the snapshot above, so they
+  // go first (the destructor clears them before releasing it).
+  std::vector<std::unique_ptr<rocksdb::Iterator>> idle_[keys::kCfCount][2];
 };
 
 // ReadOptions for a scan with a prefix of `prefix_len` bytes in `cf`.

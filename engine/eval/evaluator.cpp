@@ -32,6 +32,12 @@ Value property(Value obj, const std::string& key, const ast::Expr& e, ExecContex
       return v ? *v : Value();
     }
     case ValueKind::kNode: {
+      // A node not loaded yet: read just this property (writes reload everything, so SET
+      // stays visible).
+      if (!obj.as_node().properties && !ctx.txn) {
+        auto v = ctx.graph->node_property(static_cast<storage::NodeId>(obj.as_node().id), key);
+        return v ? std::move(*v) : Value();
+      }
       ctx.materialize(obj);
       const Value* v = find(*obj.as_node().properties, key);
       return v ? *v : Value();

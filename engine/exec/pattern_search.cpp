@@ -475,6 +475,24 @@ void match_patterns(const std::vector<const ast::PatternPart*>& parts, Row& row,
   Matcher(parts, row, ctx, emit).run();
 }
 
+std::vector<NodeId> nodes_matching(const ast::NodePattern& n, Row& row, ExecContext& ctx) {
+  std::vector<NodeId> out;
+  for (NodeId id : start_candidates(choose_start(n, row, ctx), ctx)) {
+    if (n.labels.empty() && !n.properties) {
+      out.push_back(id);
+      continue;
+    }
+    auto rec = ctx.graph->node(id);
+    if (!rec) continue;
+    bool ok = true;
+    for (const auto& l : n.labels) {
+      ok = ok && std::find(rec->labels.begin(), rec->labels.end(), l) != rec->labels.end();
+    }
+    if (ok && props_match(rec->properties, n.properties.get(), row, ctx)) out.push_back(id);
+  }
+  return out;
+}
+
 bool pattern_exists(const ast::PatternPart& part, Row& row, ExecContext& ctx) {
   bool found = false;
   match_patterns({&part}, row, ctx, [&](Row&) {

@@ -19,6 +19,10 @@ namespace quarry::engine {
 void match_patterns(const std::vector<const ast::PatternPart*>& parts, Row& row, ExecContext& ctx,
                     const std::function<bool(Row&)>& emit);
 
+// The nodes a lone node pattern (labels, property map) matches, by the start-choice rule.
+std::vector<storage::NodeId> nodes_matching(const ast::NodePattern& node, Row& row,
+                                            ExecContext& ctx);
+
 bool pattern_exists(const ast::PatternPart& part, Row& row, ExecContext& ctx);
 // shortestPath(...) as an expression: the path or null; allShortestPaths: a list.
 Value shortest_path_value(const ast::PatternPart& part, Row& row, ExecContext& ctx);

@@ -13,8 +13,7 @@ OpPtr plan_projection(OpPtr op, const ast::Projection& p) {
   return make_truncate(std::move(op), p.items.size());
 }
 
-OpPtr plan_single(const ast::SingleQuery& q) {
-  if (auto op = plan_count_from_statistics(q)) return op;
+OpPtr plan_clauses(const ast::SingleQuery& q) {
   OpPtr op = make_once();
   for (const auto& c : q.clauses) {
     switch (c.kind) {
@@ -34,6 +33,14 @@ OpPtr plan_single(const ast::SingleQuery& q) {
     }
   }
   return op;
+}
+
+// Whole-query rules first; each returns null when the query is not its shape.
+OpPtr plan_single(const ast::SingleQuery& q) {
+  if (auto op = plan_count_from_statistics(q)) return op;
+  if (auto op = plan_chain_count(q)) return op;
+  if (auto op = plan_distinct_ends(q, [&] { return plan_clauses(q); })) return op;
+  return plan_clauses(q);
 }
 
 }  // namespace

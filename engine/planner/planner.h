@@ -3,6 +3,8 @@
 // (start_choice.h) because they depend on which variables the row binds.
 #pragma once
 
+#include <functional>
+
 #include "engine/ast/ast.h"
 #include "engine/exec/operator.h"
 
@@ -14,5 +16,14 @@ OpPtr plan(const ast::Statement& statement);
 // Planner rule (count_rule.cpp): `MATCH (n[:L]) RETURN count(*)` and
 // `MATCH ()-[r[:T]]->() RETURN count(r)` read the exact counts kept by storage.
 OpPtr plan_count_from_statistics(const ast::SingleQuery& query);
+
+// Planner rule (distinct_ends_rule.cpp): `MATCH (a {...})-->()-->(c) RETURN
+// count(DISTINCT c)` by breadth-first frontiers; `fallback` plans the ordinary tree,
+// which runs only when the frontiers cannot stay exact.
+OpPtr plan_distinct_ends(const ast::SingleQuery& query, const std::function<OpPtr()>& fallback);
+
+// Planner rule (chain_count_rule.cpp): `MATCH (a)-[:P]->(b)-[:Q]->(c) RETURN count(*)`
+// as a join on b over the two types' relationship scans, without rows.
+OpPtr plan_chain_count(const ast::SingleQuery& query);
 
 }  // namespace quarry::engine

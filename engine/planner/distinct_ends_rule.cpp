@@ -1,0 +1,295 @@
+// Planner rule: `MATCH (a {...})-->()-->(c) RETURN count(DISTINCT c)` (any number of
+// fixed single hops, any directions and types) counts the distinct end nodes by
+// breadth-first frontiers, one set of nodes per level, instead of enumerating every path:
+// a hub's 3-hop neighbourhood has millions of paths but only thousands of nodes.
+//
+// Cypher semantics are kept: a path may not use one relationship twice (a -> b -> a -> b
+// over the same a->b counts b only if another path reaches it). So each frontier node
+// keeps up to kWitnesses of the trails (relationship lists) that reach it, and an
+// extension by relationship e only uses trails that do not contain e. Keeping a subset is
+// exact when the node was reached by at most kWitnesses trails, or when the kept ones
+// include one more pairwise-disjoint trail than there are hops left (the hops still to
+// come can rule out at most one disjoint trail each). When neither holds the operator
+// runs the ordinary plan, its child, instead; EXPLAIN shows both.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/errors.h"
+#include "engine/eval/evaluator.h"
+#include "engine/exec/pattern_search.h"
+#include "engine/planner/planner.h"
+
+namespace quarry::engine {
+
+namespace {
+
+using storage::Direction;
+using storage::Edge;
+using storage::NodeId;
+using storage::RelId;
+
+constexpr size_t kWitnesses = 6;
+
+// Nodes of one level and, except for the last level, the trails that reach them.
+class Level {
+ public:
+  explicit Level(size_t hops) : hops_(hops) {}
+  size_t hops() const { return hops_; }
+
+  struct Entry {
+    uint32_t trails = 0;
+    bool overflow = false;
+    uint32_t first = 0;  // offset of the first trail in rels_
+  };
+
+  // Adds `prefix` (hops_ - 1 ids) + `last` as a trail to `node`.
+  void add(NodeId node, const RelId* prefix, RelId last) {
+    auto [it, fresh] = index_.try_emplace(node, static_cast<uint32_t>(entries_.size()));
+    if (fresh) {
+      entries_.push_back({0, false, static_cast<uint32_t>(rels_.size())});
+      nodes_.push_back(node);
+      rels_.resize(rels_.size() + kWitnesses * hops_);
+    }
+    Entry& e = entries_[it->second];
+    if (e.trails == kWitnesses) {
+      // Full: a trail disjoint from every kept one replaces a kept one that overlaps
+      // another, so the kept trails tend towards the disjoint ones exactness needs.
+      e.overflow = true;
+      size_t i = it->second;
+      for (uint32_t t = 0; t < e.trails; ++t) {
+        if (shares(trail(i, t), prefix, last)) return;
+      }
+      for (uint32_t t = 0; t < e.trails; ++t) {
+        for (uint32_t u = 0; u < e.trails; ++u) {
+          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1])) {
+            write(&rels_[e.first + t * hops_], prefix, last);
+            return;
+          }
+        }
+      }
+      return;
+    }
+    write(&rels_[e.first + e.trails * hops_], prefix, last);
+    ++e.trails;
+  }
+
+  size_t size() const { return nodes_.size(); }
+  NodeId node(size_t i) const { return nodes_[i]; }
+  const Entry& entry(size_t i) const { return entries_[i]; }
+  const RelId* trail(size_t i, uint32_t t) const { return &rels_[entries_[i].first + t * hops_]; }
+
+  // False when some node lost trails and the kept ones might not be enough for
+  // `hops_left` more hops (see the file comment).
+  bool exact(size_t hops_left) const {
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].overflow && disjoint_trails(i) < hops_left + 1) return false;
+    }
+    return true;
+  }
+
+ private:
+  // A greedy lower bound on the number of pairwise-disjoint kept trails.
+  size_t disjoint_trails(size_t i) const {
+    std::vector<RelId> used;
+    size_t n = 0;
+    for (uint32_t t = 0; t < entries_[i].trails; ++t) {
+      const RelId* r = trail(i, t);
+      bool clash = false;
+      for (size_t h = 0; h < hops_ && !clash; ++h) {
+        clash = std::find(used.begin(), used.end(), r[h]) != used.end();
+      }
+      if (clash) continue;
+      used.insert(used.end(), r, r + hops_);
+      ++n;
+    }
+    return n;
+  }
+
+  void write(RelId* out, const RelId* trail, RelId last) const {
+    std::copy(trail, trail + hops_ - 1, out);
+    out[hops_ - 1] = last;
+  }
+  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 ids) + `last`.
+  bool shares(const RelId* a, const RelId* b, RelId last) const {
+    for (size_t h = 0; h < hops_; ++h) {
+      if (a[h] == last || std::find(b, b + hops_ - 1, a[h]) != b + hops_ - 1) return true;
+    }
+    return false;
+  }
+
+  size_t hops_;
+  std::unordered_map<NodeId, uint32_t> index_;
+  std::vector<Entry> entries_;
+  std::vector<NodeId> nodes_;
+  std::vector<RelId> rels_;
+};
+
+class CountDistinctEnds : public Operator {
+ public:
+  CountDistinctEnds(const ast::PatternPart& part, OpPtr fallback)
+      : Operator("CountDistinctEndsByFrontier", std::to_string(part.rels.size()) +
+                                                    " hops; the plan below runs only if "
+                                                    "trail witnesses run out"),
+        part_(part) {
+    add_child(std::move(fallback));
+  }
+
+  bool produce(ExecContext& ctx, Row& row) override {
+    if (fell_back_) return child().next(ctx, row);
+    if (done_) return false;
+    done_ = true;
+    Row scratch;
+    std::unordered_set<NodeId> ends;
+    for (NodeId start : nodes_matching(part_.nodes.front(), scratch, ctx)) {
+      if (!from(start, ctx, ends)) {
+        fell_back_ = true;
+        return child().next(ctx, row);
+      }
+    }
+    row.assign(1, Value(static_cast<int64_t>(ends.size())));
+    return true;
+  }
+
+ private:
+  struct Hop {
+    Direction direction;
+    std::vector<uint64_t> types;  // empty: any type
+    bool none = false;            // a listed type does not exist
+  };
+
+  std::vector<Hop> hops(ExecContext& ctx) {
+    std::vector<Hop> out;
+    for (const auto& r : part_.rels) {
+      Hop h{r.direction, {}, false};
+      for (const auto& t : r.types) {
+        if (auto id = ctx.type_id(t)) h.types.push_back(*id);
+      }
+      h.none = !r.types.empty() && h.types.empty();
+      out.push_back(std::move(h));
+    }
+    return out;
+  }
+
+  // Calls f(edge, neighbour) for each relationship of one hop at `node`.
+  template <typename F>
+  void expand(ExecContext& ctx, const Hop& hop, NodeId node, F&& f) {
+    if (hop.none) return;
+    std::optional<uint64_t> single;
+    if (hop.types.size() == 1) single = hop.types[0];
+    loops_.clear();
+    Status st = ctx.graph->expand(node, hop.direction, single, [&](const Edge& e) {
+      ctx.check();
+      if (hop.types.size() > 1 &&
+          std::find(hop.types.begin(), hop.types.end(), e.type) == hop.types.end()) {
+        return true;
+      }
+      if (e.start == e.end && hop.direction == Direction::kBoth) {
+        // An undirected hop walks a self-loop once.
+        if (std::find(loops_.begin(), loops_.end(), e.rel) != loops_.end()) return true;
+        loops_.push_back(e.rel);
+      }
+      f(e, e.start == node ? e.end : e.start);
+      return true;
+    });
+    if (!st.ok()) throw QueryError(st.error());
+  }
+
+  // Adds the ends reachable from `start` to `ends`; false when the frontiers are not exact.
+  bool from(NodeId start, ExecContext& ctx, std::unordered_set<NodeId>& ends) {
+    std::vector<Hop> hs = hops(ctx);
+    size_t k = hs.size();
+    // Level 1 trails are single relationships.
+    Level level(1);
+    expand(ctx, hs[0], start, [&](const Edge& e, NodeId v) { level.add(v, nullptr, e.rel); });
+    if (k == 1) {
+      for (size_t i = 0; i < level.size(); ++i) ends.insert(level.node(i));
+      return true;
+    }
+    if (!level.exact(k - 1)) return false;
+    for (size_t depth = 1; depth < k; ++depth) {
+      bool last = depth + 1 == k;
+      Level next(depth + 1);
+      // Expanding in id order makes successive seeks land in the same index block.
+      order_.resize(level.size());
+      for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+      std::sort(order_.begin(), order_.end(),
+                [&](size_t x, size_t y) { return level.node(x) < level.node(y); });
+      for (size_t i : order_) {
+        const auto& entry = level.entry(i);
+        expand(ctx, hs[depth], level.node(i), [&](const Edge& e, NodeId v) {
+          if (last && ends.count(v)) return;
+          for (uint32_t t = 0; t < entry.trails; ++t) {
+            const RelId* trail = level.trail(i, t);
+            if (std::find(trail, trail + depth, e.rel) != trail + depth) continue;
+            if (last) {
+              ends.insert(v);
+              return;
+            }
+            next.add(v, trail, e.rel);
+          }
+        });
+      }
+      if (last) break;
+      if (!next.exact(k - depth - 1)) return false;
+      level = std::move(next);
+    }
+    return true;
+  }
+
+  const ast::PatternPart& part_;
+  std::vector<RelId> loops_;
+  std::vector<size_t> order_;
+  bool done_ = false;
+  bool fell_back_ = false;
+};
+
+bool plain_var(const std::string& var, const ast::PatternPart& part, const void* self) {
+  if (var.empty()) return true;
+  for (const auto& n : part.nodes) {
+    if (&n != self && n.var == var) return false;
+  }
+  for (const auto& r : part.rels) {
+    if (&r != self && r.var == var) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+OpPtr plan_distinct_ends(const ast::SingleQuery& q, const std::function<OpPtr()>& fallback) {
+  if (q.clauses.size() != 2) return nullptr;
+  const auto& m = q.clauses[0];
+  const auto& r = q.clauses[1];
+  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
+    return nullptr;
+  }
+  if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
+  const auto& p = r.projection;
+  if (p.distinct || p.skip || p.limit || !p.order.empty() || p.items.size() != 1) return nullptr;
+  const ast::Expr& e = *p.items[0].expr;
+  const auto& part = m.patterns[0];
+  if (e.kind != ast::ExprKind::kFunction || to_lower(e.name) != "count" || !e.distinct ||
+      e.kids.size() != 1 || e.kids[0]->kind != ast::ExprKind::kVariable ||
+      e.kids[0]->name != part.nodes.back().var) {
+    return nullptr;
+  }
+  if (!part.path_var.empty() || part.shortest != ast::Shortest::kNone || part.rels.empty()) {
+    return nullptr;
+  }
+  // The start may carry labels and properties (it is found by the start-choice rule);
+  // every other node is a plain, otherwise unused variable.
+  for (size_t i = 0; i < part.nodes.size(); ++i) {
+    const auto& n = part.nodes[i];
+    if (n.bound || !plain_var(n.var, part, &n)) return nullptr;
+    if (i > 0 && (!n.labels.empty() || n.properties)) return nullptr;
+  }
+  for (const auto& rel : part.rels) {
+    if (rel.bound || rel.variable_length || rel.properties || !plain_var(rel.var, part, &rel)) {
+      return nullptr;
+    }
+  }
+  return std::make_unique<CountDistinctEnds>(part, fallback());
+}
+
+}  // namespace quarry::engine
