@@ -54,5 +54,7 @@ void add_parse_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
 void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_extract_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_carb_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

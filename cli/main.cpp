@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add_train_command(app, global, run);
   add_nlp_eval_command(app, global, run);
   add_query_command(app, global, run);
+  add_extract_command(app, global, run);
+  add_carb_eval_command(app, global, run);
 
   try {
     app.parse(argc, argv);

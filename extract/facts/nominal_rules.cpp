@@ -1,0 +1,223 @@
+// Facts stated by noun phrases and copulas: "X is a member of Y", "Li, a Politburo member",
+// "Defense Minister Sergei Shoigu", "Russia's defense minister Sergei Shoigu".
+//
+// Predicates: <noun>_of when the role noun names what it belongs to ("member of the
+// Politburo", "Russia's defense minister" -> member_of, minister_of); otherwise `role` when
+// a person is described by a common noun, `be` for other descriptions, be_<prep> for a
+// copula with a preposition ("is in Pyongyang" -> be_in).
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "extract/facts/rules.h"
+
+namespace quarry::extract {
+namespace {
+
+// Nouns that end a title before a name. A lexicon rather than the tree because the parser
+// often attaches title words wrongly, and a title is a surface pattern anyway.
+constexpr std::array<std::string_view, 40> kTitles{
+    "president", "minister",  "leader",      "chairman",       "chairwoman",   "secretary",
+    "general",   "spokesman", "spokeswoman", "ambassador",     "premier",      "king",
+    "queen",     "prince",    "princess",    "senator",        "governor",     "mayor",
+    "director",  "chief",     "commander",   "envoy",          "officer",      "official",
+    "ceo",       "founder",   "chancellor",  "emperor",        "marshal",      "colonel",
+    "admiral",   "captain",   "judge",       "representative", "spokesperson", "head",
+    "sister",    "brother",   "wife",        "husband"};
+
+bool is_title(const DepTree& t, uint32_t i) {
+  std::string w = t.lower_form(i);
+  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
+}
+
+bool is_person_name(const DepTree& t, uint32_t i) {
+  return t.tok(i).upos == "PROPN" && t.tok(i).ner.find("person") != std::string::npos &&
+         t.rel(i) != "flat" && !is_title(t, i);
+}
+
+Argument span_argument(const DepTree& t, uint32_t first, uint32_t last, uint32_t head) {
+  std::vector<uint32_t> toks;
+  for (uint32_t i = first; i <= last; ++i) toks.push_back(i);
+  Argument a;
+  a.text = t.text_of(toks);
+  a.first_token = first;
+  a.last_token = last + 1;
+  a.head_token = head;
+  a.start = t.tok(first).start;
+  a.end = t.tok(last).end;
+  a.type = entity_type(t.tok(head).ner);
+  return a;
+}
+
+// The noun with its determiners and modifiers but without its nmods: "a member".
+std::string noun_core(const DepTree& t, uint32_t n) {
+  std::vector<uint32_t> toks{n};
+  for (uint32_t c : t.children(n)) {
+    std::string_view r = t.rel(c);
+    if (r == "det" || r == "amod" || r == "compound" || r == "nummod" || r == "flat")
+      for (uint32_t k : t.subtree(c)) toks.push_back(k);
+  }
+  std::sort(toks.begin(), toks.end());
+  return t.text_of(toks);
+}
+
+class NominalRules {
+ public:
+  explicit NominalRules(RuleContext& ctx) : ctx_(ctx), t_(ctx.tree) {}
+  void copulas();
+  void appositions();
+  void titles();
+
+ private:
+  Argument arg(uint32_t i) const { return t_.argument(i, ctx_.options.open_ie); }
+  // (subject, role noun n): member_of / role / be, with `prefix` the copula as written.
+  void describe(const Argument& subject, uint32_t n, const std::string& prefix, const Qualifiers& q,
+                std::string_view rule, double base, uint32_t anchor);
+  void push(ExtractedFact f, uint32_t anchor, double base) {
+    f.confidence = grade(t_, f, anchor, base);
+    ctx_.out.push_back(std::move(f));
+  }
+
+  RuleContext& ctx_;
+  const DepTree& t_;
+};
+
+void NominalRules::describe(const Argument& subject, uint32_t n, const std::string& prefix,
+                            const Qualifiers& q, std::string_view rule, double base,
+                            uint32_t anchor) {
+  ExtractedFact f;
+  f.subject = subject;
+  f.qualifiers = q;
+  f.rule = rule;
+  if (!ctx_.options.open_ie) {
+    for (uint32_t c : t_.children(n)) {
+      bool of = t_.rel(c) == "nmod" && t_.case_of(c) == "of";
+      bool poss = t_.deprel(c) == "nmod:poss" && !entity_type(t_.tok(c).ner).empty();
+      if (!of && !poss) continue;
+      f.predicate = t_.lemma(n) + "_of";
+      f.text = prefix + " " + noun_core(t_, n) + " of";
+      f.object = t_.argument(c);
+      push(f, anchor, base);
+      return;
+    }
+  }
+  bool person = subject.type == "Person" || subject.pronoun;
+  f.predicate = person && t_.tok(n).upos == "NOUN" ? "role" : "be";
+  f.text = prefix;
+  f.object = arg(n);
+  push(f, anchor, base);
+}
+
+void NominalRules::copulas() {
+  for (uint32_t p = 0; p < t_.size(); ++p) {
+    int cop = t_.first_kid(p, "cop");
+    bool conj_of_copula = t_.rel(p) == "conj" && t_.head(p) >= 0 &&
+                          t_.first_kid(static_cast<uint32_t>(t_.head(p)), "cop") >= 0 &&
+                          t_.first_kid(p, "nsubj") < 0;
+    if (cop < 0 && !conj_of_copula) continue;
+    const std::string& upos = t_.tok(p).upos;
+    bool nominal = upos == "NOUN" || upos == "PROPN" || upos == "NUM";
+    if (!nominal && !(ctx_.options.open_ie && upos == "ADJ")) continue;
+    SubjectChoice s = find_subject(t_, p);
+    if (s.heads.empty()) continue;
+    Qualifiers q = clause_qualifiers(t_, p);
+    uint32_t verb = cop >= 0 ? static_cast<uint32_t>(cop) : p;
+    // The copula with its auxiliaries and negation: "has not been".
+    std::vector<uint32_t> group{verb};
+    for (uint32_t c : t_.children(p))
+      if ((t_.rel(c) == "aux" || t_.rel(c) == "advmod") && c < p &&
+          (t_.rel(c) == "aux" || t_.lemma(c) == "not" || t_.lemma(c) == "never"))
+        group.push_back(c);
+    std::sort(group.begin(), group.end());
+    std::string prefix = cop >= 0 ? t_.text_of(group) : "is";
+    std::string prep = t_.case_of(p);
+    double base = s.how == "own" ? 0.8 : 0.7;
+    for (uint32_t subj : s.heads) {
+      Argument sa = arg(subj);
+      if (!prep.empty() && nominal) {
+        ExtractedFact f;
+        f.subject = sa;
+        f.predicate = "be_" + prep;
+        f.text = prefix + " " + case_text(t_, p);
+        f.object = arg(p);
+        f.qualifiers = q;
+        f.rule = "copula_prep";
+        push(f, p, base * 0.9);
+      } else if (prep.empty()) {
+        describe(sa, p, prefix, q, "copula", base, p);
+      }
+    }
+  }
+}
+
+void NominalRules::appositions() {
+  for (uint32_t m = 0; m < t_.size(); ++m) {
+    if (t_.rel(m) != "appos" || t_.head(m) < 0) continue;
+    uint32_t n = static_cast<uint32_t>(t_.head(m));
+    bool separated = false;  // "Li, a member" (a real apposition), not "Kim a letter"
+    for (uint32_t i = std::min(n, m); i < std::max(n, m); ++i)
+      if (t_.tok(i).upos == "PUNCT") separated = true;
+    if (!separated) continue;
+    auto nominal = [&](uint32_t i) {
+      return t_.tok(i).upos == "NOUN" || t_.tok(i).upos == "PROPN";
+    };
+    if (!nominal(n) || !nominal(m)) continue;
+    // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
+    bool n_named = !entity_type(t_.tok(n).ner).empty();
+    bool m_named = !entity_type(t_.tok(m).ner).empty();
+    uint32_t subj = (m_named && !n_named) ? m : n;
+    uint32_t desc = subj == n ? m : n;
+    describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.7, m);
+  }
+}
+
+void NominalRules::titles() {
+  for (uint32_t h = 0; h < t_.size(); ++h) {
+    if (!is_person_name(t_, h)) continue;
+    uint32_t first = h, last = h;
+    for (uint32_t c : t_.children(h))
+      if (t_.rel(c) == "flat") first = std::min(first, c), last = std::max(last, c);
+    if (first == 0 || !is_title(t_, first - 1)) continue;
+    uint32_t title_last = first - 1, title_first = title_last;
+    while (title_first > 0) {
+      const auto& p = t_.tok(title_first - 1);
+      if (p.upos != "NOUN" && p.upos != "PROPN" && p.upos != "ADJ") break;
+      --title_first;
+    }
+    Argument person = span_argument(t_, first, last, h);
+    person.type = "Person";
+    Argument role = span_argument(t_, title_first, title_last, title_last);
+    role.type.clear();
+    ExtractedFact f;
+    f.subject = person;
+    f.predicate = "role";
+    f.text = "is";
+    f.object = role;
+    f.rule = "title";
+    // "Russia's defense minister Sergei Shoigu": the possessor is what the role is of.
+    if (title_first >= 2 && t_.lower_form(title_first - 1) == "'s" &&
+        !entity_type(t_.tok(title_first - 2).ner).empty()) {
+      uint32_t owner = title_first - 2;
+      int oh = t_.head(title_first - 1);
+      if (oh >= 0 && static_cast<uint32_t>(oh) < title_first - 1) owner = static_cast<uint32_t>(oh);
+      ExtractedFact p = f;
+      p.predicate = t_.lemma(title_last) + "_of";
+      p.text = "is " + role.text + " of";
+      p.object = t_.argument(owner);
+      p.rule = "possessive";
+      push(p, h, 0.75);
+    }
+    push(f, h, 0.85);
+  }
+}
+
+}  // namespace
+
+void nominal_facts(RuleContext& ctx) {
+  NominalRules rules(ctx);
+  rules.copulas();
+  rules.appositions();
+  rules.titles();
+}
+
+}  // namespace quarry::extract

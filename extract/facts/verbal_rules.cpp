@@ -1,0 +1,276 @@
+// Clauses headed by a verb. One fact per (subject conjunct, object conjunct); the object is
+// the direct object, else the first prepositional phrase (whose preposition joins the
+// predicate: arrive_in), else, in open-IE mode, the complement clause.
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "extract/facts/rules.h"
+
+namespace quarry::extract {
+namespace {
+
+// verb_prep predicates that mean the same as a shorter one. Kept small on purpose: only
+// folds that hold in every context ("fight with" is not folded: with whom, or against?).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kFolds{{
+    {"meet_with", "meet"},
+    {"consult_with", "consult"},
+    {"discuss_about", "discuss"},
+    {"visit_to", "visit"},
+    {"enter_into", "enter"},
+    {"speak_with", "speak_to"},
+    {"talk_with", "talk_to"},
+    {"emphasize_on", "emphasize"},
+}};
+
+std::string fold(std::string predicate) {
+  for (const auto& [from, to] : kFolds)
+    if (predicate == from) return std::string(to);
+  return predicate;
+}
+
+// Base reliability of each construction, before qualifiers and parse cues (docs/extraction.md).
+double base_confidence(std::string_view rule, std::string_view how) {
+  double b = rule == "svo"            ? 0.9
+             : rule == "ditransitive" ? 0.85
+             : rule == "passive"      ? 0.85
+             : rule == "verb_prep"    ? 0.75
+             : rule == "passive_prep" ? 0.65
+                                      : 0.55;  // clause objects, time objects
+  if (how == "conj") b *= 0.9;
+  if (how == "relcl") b *= 0.85;
+  if (how == "participle") b *= 0.8;
+  if (how == "xcomp") b *= 0.75;
+  return b;
+}
+
+struct Obliques {
+  std::vector<uint32_t> agents, times, places, others;
+};
+
+class VerbClause {
+ public:
+  VerbClause(RuleContext& ctx, uint32_t v) : ctx_(ctx), t_(ctx.tree), v_(v) {}
+  void run();
+
+ private:
+  Argument arg(uint32_t i) const {
+    return t_.argument(resolve_relative(t_, i), ctx_.options.open_ie);
+  }
+  std::string predicate_lemma() const;
+  std::string surface() const;
+  void emit(uint32_t subj, std::string predicate, std::string text, const Argument& object,
+            std::string_view rule, std::vector<uint32_t> skip_obls);
+
+  RuleContext& ctx_;
+  const DepTree& t_;
+  uint32_t v_;
+  SubjectChoice subject_;
+  Obliques obl_;
+  int iobj_ = -1;
+  Qualifiers q_;
+};
+
+std::string VerbClause::predicate_lemma() const {
+  std::string p = t_.lemma(v_);
+  for (uint32_t c : t_.children(v_))
+    if (t_.deprel(c) == "compound:prt") p += "_" + t_.lemma(c);
+  return p;
+}
+
+// "may have met"; for an xcomp, the controlling verb too: "agreed to strengthen".
+std::string VerbClause::surface() const {
+  std::string s = verb_group_text(t_, v_);
+  if (t_.rel(v_) == "xcomp" && t_.head(v_) >= 0) {
+    int mark = t_.first_kid(v_, "mark");
+    std::string head = verb_group_text(t_, static_cast<uint32_t>(t_.head(v_)));
+    s = head + (mark >= 0 ? " " + t_.tok(static_cast<uint32_t>(mark)).form : "") + " " + s;
+  }
+  return s;
+}
+
+void VerbClause::emit(uint32_t subj, std::string predicate, std::string text,
+                      const Argument& object, std::string_view rule,
+                      std::vector<uint32_t> skip_obls) {
+  ExtractedFact f;
+  f.subject = arg(subj);
+  f.predicate = std::move(predicate);
+  f.text = std::move(text);
+  f.object = object;
+  f.qualifiers = q_;
+  if (iobj_ >= 0) f.extra.emplace_back("recipient", arg(static_cast<uint32_t>(iobj_)));
+  auto used = [&](uint32_t o) {
+    return std::find(skip_obls.begin(), skip_obls.end(), o) != skip_obls.end();
+  };
+  for (uint32_t o : obl_.others)
+    if (!used(o)) f.extra.emplace_back(t_.case_of(o), arg(o));
+  bool first_time = true, first_place = true;
+  for (uint32_t o : obl_.times) {
+    if (used(o)) continue;
+    if (first_time)
+      f.qualifiers.time = phrase_with_case(t_, o), first_time = false;
+    else
+      f.extra.emplace_back(t_.case_of(o), arg(o));
+  }
+  for (uint32_t o : obl_.places) {
+    if (used(o)) continue;
+    if (first_place)
+      f.qualifiers.place = phrase_with_case(t_, o), first_place = false;
+    else
+      f.extra.emplace_back(t_.case_of(o), arg(o));
+  }
+  std::string how = subject_.how == "own" ? "" : subject_.how;
+  f.rule = how.empty() ? std::string(rule) : how + "/" + std::string(rule);
+  f.confidence = grade(t_, f, v_, base_confidence(rule, how));
+  ctx_.out.push_back(std::move(f));
+}
+
+void VerbClause::run() {
+  subject_ = find_subject(t_, v_);
+  const auto& tok = t_.tok(v_);
+  bool participle = subject_.how == "participle" && t_.rel(v_) == "acl";
+  bool passive = t_.first_kid(v_, "aux:pass") >= 0 || t_.first_kid(v_, "nsubj:pass") >= 0 ||
+                 (participle && tok.xpos == "VBN");
+  std::vector<uint32_t> objects;
+  for (uint32_t c : t_.children(v_)) {
+    std::string_view r = t_.rel(c);
+    if (r == "obj") {
+      for (uint32_t o : with_conjuncts(t_, c)) objects.push_back(o);
+    } else if (r == "iobj") {
+      iobj_ = static_cast<int>(c);
+    } else if (r == "obl") {
+      std::string prep = t_.case_of(c);
+      if (prep == "according_to") continue;
+      if (t_.lower_form(c) == "where" || t_.lower_form(c) == "when") continue;
+      if (passive && (t_.deprel(c) == "obl:agent" || prep == "by"))
+        obl_.agents.push_back(c);
+      else if (is_time_phrase(t_, c))
+        obl_.times.push_back(c);
+      else if (is_place_phrase(t_, c))
+        obl_.places.push_back(c);
+      else if (!prep.empty() || ctx_.options.open_ie)
+        obl_.others.push_back(c);
+    }
+  }
+  // Parse errors the model makes on ditransitives: two objects ("handed the nurse a
+  // medal"), or obj + appos ("handed Kim a letter"). The first is the recipient.
+  std::vector<uint32_t> direct = t_.kids(v_, "obj");
+  if (direct.size() == 2 && iobj_ < 0) {
+    iobj_ = static_cast<int>(direct[0]);
+    objects = with_conjuncts(t_, direct[1]);
+  }
+  if (objects.size() == 1 && iobj_ < 0) {
+    uint32_t o = objects[0];
+    int ap = t_.first_kid(o, "appos");
+    if (ap >= 0 && static_cast<uint32_t>(ap) > o &&
+        t_.first_kid(static_cast<uint32_t>(ap), "punct") < 0 && t_.tok(o).upos == "PROPN" &&
+        t_.tok(static_cast<uint32_t>(ap)).upos == "NOUN") {
+      iobj_ = static_cast<int>(o);
+      objects[0] = static_cast<uint32_t>(ap);
+    }
+  }
+  // Time and place phrases the parser hung on an argument ("signed by the presidents in
+  // Geneva") belong to the clause: noun phrases rarely take them.
+  if (!ctx_.options.open_ie) {
+    std::vector<uint32_t> holders = objects;
+    for (const auto* list : {&obl_.agents, &obl_.others, &obl_.places})
+      holders.insert(holders.end(), list->begin(), list->end());
+    for (uint32_t h : holders)
+      for (uint32_t c : t_.children(h)) {
+        if (t_.deprel(c) != "nmod" || c < h) continue;
+        if (is_time_phrase(t_, c))
+          obl_.times.push_back(c);
+        else if (is_place_phrase(t_, c))
+          obl_.places.push_back(c);
+      }
+  }
+  q_ = clause_qualifiers(t_, v_);
+  std::string pred = predicate_lemma();
+  std::string text = surface();
+
+  if (passive) {
+    std::vector<uint32_t> patients = subject_.heads;
+    if (patients.empty()) return;
+    for (uint32_t a : obl_.agents)
+      for (uint32_t agent : with_conjuncts(t_, a))
+        for (uint32_t p : patients) emit(agent, pred, text + " by", arg(p), "passive", {a});
+    if (!obl_.agents.empty()) return;
+    // Agentless: "was born in Paris" -> (X, born_in, Paris).
+    std::vector<uint32_t> pool = obl_.others;
+    if (ctx_.options.open_ie) pool.insert(pool.end(), obl_.places.begin(), obl_.places.end());
+    if (pool.empty()) return;
+    uint32_t o = pool.front();
+    std::string prep = t_.case_of(o);
+    std::string p = t_.lower_form(v_) + (prep.empty() ? "" : "_" + prep);
+    std::string ptext = text + (prep.empty() ? "" : " " + case_text(t_, o));
+    for (uint32_t s : patients)
+      for (uint32_t oc : with_conjuncts(t_, o)) emit(s, p, ptext, arg(oc), "passive_prep", {o});
+    return;
+  }
+
+  std::vector<uint32_t> subjects = subject_.heads;
+  if (subjects.empty()) return;
+  // "the letter (that) Shoigu handed": the antecedent is the object.
+  if (objects.empty() && t_.deprel(v_) == "acl:relcl" && subject_.how == "own" &&
+      t_.head(v_) >= 0) {
+    bool rel_elsewhere = false;
+    for (uint32_t c : t_.children(v_))
+      if (is_relative_pronoun(t_, c) || t_.lower_form(c) == "where") rel_elsewhere = true;
+    if (!rel_elsewhere) objects.push_back(static_cast<uint32_t>(t_.head(v_)));
+  }
+  std::string rule = iobj_ >= 0 ? "ditransitive" : "svo";
+  if (!objects.empty()) {
+    for (uint32_t s : subjects)
+      for (uint32_t o : objects) emit(s, pred, text, arg(o), rule, {});
+    return;
+  }
+  std::vector<uint32_t> pool = obl_.others;
+  pool.insert(pool.end(), obl_.places.begin(), obl_.places.end());
+  if (ctx_.options.open_ie) pool.insert(pool.end(), obl_.times.begin(), obl_.times.end());
+  if (!pool.empty()) {
+    uint32_t o = pool.front();
+    std::string prep = t_.case_of(o);
+    std::string p = fold(prep.empty() ? pred : pred + "_" + prep);
+    std::string ptext = text + (prep.empty() ? "" : " " + case_text(t_, o));
+    for (uint32_t s : subjects)
+      for (uint32_t oc : with_conjuncts(t_, o)) emit(s, p, ptext, arg(oc), "verb_prep", {o});
+    return;
+  }
+  if (!ctx_.options.open_ie) return;
+  int cc = t_.first_kid(v_, "ccomp");
+  if (cc < 0) return;
+  // Open IE: the complement clause as the object, its subordinator joining the relation.
+  std::vector<uint32_t> span = t_.subtree(static_cast<uint32_t>(cc));
+  int mark = t_.first_kid(static_cast<uint32_t>(cc), "mark");
+  std::string ctext = text;
+  if (mark >= 0) {
+    ctext += " " + t_.tok(static_cast<uint32_t>(mark)).form;
+    span.erase(std::remove(span.begin(), span.end(), static_cast<uint32_t>(mark)), span.end());
+  }
+  while (!span.empty() && t_.rel(span.back()) == "punct") span.pop_back();
+  if (span.empty()) return;
+  Argument a;
+  a.text = t_.text_of(span);
+  a.first_token = span.front();
+  a.last_token = span.back() + 1;
+  a.head_token = static_cast<uint32_t>(cc);
+  a.start = t_.tok(span.front()).start;
+  a.end = t_.tok(span.back()).end;
+  for (uint32_t s : subjects) emit(s, pred, ctext, a, "clause", {});
+}
+
+}  // namespace
+
+void verbal_facts(RuleContext& ctx) {
+  const DepTree& t = ctx.tree;
+  for (uint32_t v = 0; v < t.size(); ++v) {
+    if (t.tok(v).upos != "VERB") continue;
+    std::string_view r = t.rel(v);
+    if (r == "aux" || r == "cop" || r == "case" || r == "mark" || r == "amod" || r == "compound" ||
+        r == "fixed" || r == "flat" || r == "det")
+      continue;
+    VerbClause(ctx, v).run();
+  }
+}
+
+}  // namespace quarry::extract

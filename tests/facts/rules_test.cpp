@@ -1,0 +1,92 @@
+// The extraction rules on hand-built trees (no model needed): each construction once.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "extract/facts/extractor.h"
+#include "facts/tree_builder.h"
+
+using namespace quarry;
+using namespace quarry::extract;
+using quarry::test::tree;
+
+namespace {
+
+const ExtractedFact* find(const std::vector<ExtractedFact>& facts, const std::string& predicate) {
+  auto it = std::find_if(facts.begin(), facts.end(),
+                         [&](const ExtractedFact& f) { return f.predicate == predicate; });
+  return it == facts.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("svo: subject, verb, object with compound name and determiner") {
+  // The envoy greeted Ana Lima .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"envoy", "envoy", "NOUN", "NN", 3, "nsubj"},
+                 {"greeted", "greet", "VERB", "VBD", 0, "root"},
+                 {"Ana", "Ana", "PROPN", "NNP", 3, "obj", "B-person"},
+                 {"Lima", "Lima", "PROPN", "NNP", 4, "flat", "I-person"},
+                 {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto facts = extract_facts(s, 7);
+  REQUIRE(facts.size() == 1);
+  const auto& f = facts[0];
+  CHECK(f.predicate == "greet");
+  CHECK(f.text == "greeted");
+  CHECK(f.subject.text == "The envoy");
+  CHECK(f.subject.type.empty());
+  CHECK(f.object.text == "Ana Lima");
+  CHECK(f.object.type == "Person");
+  CHECK(f.object.start == 18);
+  CHECK(f.object.end == 26);
+  CHECK(f.sentence == 7);
+  CHECK(f.rule == "svo");
+  CHECK(f.confidence == Approx(0.9));
+}
+
+TEST_CASE("verb + preposition: arrive_in, meet_with folded to meet, time as a qualifier") {
+  // Ana met with the mayor in Porto on Friday .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"met", "meet", "VERB", "VBD", 0, "root"},
+                 {"with", "with", "ADP", "IN", 5, "case"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"mayor", "mayor", "NOUN", "NN", 2, "obl"},
+                 {"in", "in", "ADP", "IN", 7, "case"},
+                 {"Porto", "Porto", "PROPN", "NNP", 2, "obl", "B-place"},
+                 {"on", "on", "ADP", "IN", 9, "case"},
+                 {"Friday", "Friday", "PROPN", "NNP", 2, "obl", "B-time"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0);
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "meet");
+  CHECK(facts[0].text == "met with");
+  CHECK(facts[0].object.text == "the mayor");
+  CHECK(facts[0].qualifiers.time == "on Friday");
+  CHECK(facts[0].qualifiers.place == "in Porto");
+  CHECK(facts[0].rule == "verb_prep");
+}
+
+TEST_CASE("passive with a named agent turns active; coordination of subjects is distributed") {
+  // The bridge was opened by Ana and Rui .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"bridge", "bridge", "NOUN", "NN", 4, "nsubj:pass"},
+                 {"was", "be", "AUX", "VBD", 4, "aux:pass"},
+                 {"opened", "open", "VERB", "VBN", 0, "root"},
+                 {"by", "by", "ADP", "IN", 6, "case"},
+                 {"Ana", "Ana", "PROPN", "NNP", 4, "obl:agent", "B-person"},
+                 {"and", "and", "CCONJ", "CC", 8, "cc"},
+                 {"Rui", "Rui", "PROPN", "NNP", 6, "conj", "B-person"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  auto facts = extract_facts(s, 0);
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].subject.text == "Ana");
+  CHECK(facts[1].subject.text == "Rui");
+  for (const auto& f : facts) {
+    CHECK(f.predicate == "open");
+    CHECK(f.object.text == "The bridge");
+    CHECK(f.rule == "passive");
+    CHECK(f.text == "was opened by");
+  }
+  const ExtractedFact* f = find(facts, "open");
+  REQUIRE(f != nullptr);
+}
