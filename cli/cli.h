@@ -56,5 +56,7 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& r
 void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_extract_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_carb_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_ingest_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_entities_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   add_query_command(app, global, run);
   add_extract_command(app, global, run);
   add_carb_eval_command(app, global, run);
+  add_ingest_command(app, global, run);
+  add_entities_command(app, global, run);
 
   try {
     app.parse(argc, argv);

@@ -30,6 +30,7 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
   std::string cache_key = entity.type + '\x01' + entity.name;
   for (const auto& a : entity.aliases) cache_key += '\x02' + a;
   for (const auto& m : entity.merges) cache_key += '\x03' + m;
+  for (const auto& v : entity.variants) cache_key += '\x04' + v;
   if (auto it = entities_.find(cache_key); it != entities_.end()) return it->second;
   std::string norm = keys::normalise_name(entity.name);
   if (norm.empty()) {
@@ -40,7 +41,9 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
   if (!entity.type.empty()) label = term_id(TermKind::kLabel, entity.type);
   // The name first, then the aliases that are safe to look up (see EntityRef).
   std::vector<std::string> forms{norm};
-  for (const auto& a : entity.aliases) {
+  std::vector<std::string> lookups = entity.aliases;
+  lookups.insert(lookups.end(), entity.variants.begin(), entity.variants.end());
+  for (const auto& a : lookups) {
     std::string f = keys::normalise_name(a);
     if (!f.empty() && (!one_word(f) || one_word(norm))) forms.push_back(std::move(f));
   }

@@ -13,7 +13,11 @@ struct Slots {
   std::vector<std::pair<std::string, std::optional<size_t>>> extra;
 };
 
-EntityRef ref(const Entity& e) { return EntityRef{e.name, e.type, e.aliases, e.merges}; }
+EntityRef ref(const Entity& e) {
+  EntityRef r{e.name, e.type, e.aliases, e.merges};
+  if (e.named) r.variants = spelling_variants(e.name);
+  return r;
+}
 
 }  // namespace
 

@@ -109,6 +109,30 @@ std::string name_key(std::string_view text) {
   return key;
 }
 
+std::vector<std::string> spelling_variants(std::string_view name) {
+  static constexpr std::array<std::string_view, 5> kEndings = {"ey", "ei", "iy", "ii", "i"};
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(start, end - start);
+    for (std::string_view from : kEndings) {
+      if (word.size() <= from.size() + 2 || !ends_with(word, from)) continue;
+      std::string_view stem = word.substr(0, word.size() - from.size());
+      if (from == "i" && (ends_with(stem, "e") || ends_with(stem, "i"))) continue;
+      for (std::string_view to : kEndings) {
+        if (to == from) continue;
+        out.push_back(std::string(name.substr(0, start)) + std::string(stem) + std::string(to) +
+                      std::string(name.substr(end)));
+      }
+      break;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 bool is_title_word(std::string_view word) {
   static constexpr std::array<std::string_view, 48> kTitles = {
       "mr",      "mrs",        "ms",         "miss",      "madam",       "dr",

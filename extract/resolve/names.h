@@ -27,6 +27,10 @@ std::vector<std::string> fold_words(std::string_view text);
 std::string variant_key(std::string_view folded_word);
 // variant_key of every folded word, joined by spaces.
 std::string name_key(std::string_view text);
+// Other spellings of `name` that rule 1 of variant_key treats as equal, one word changed at
+// a time: "Sergey Shoigu" -> {"Sergei Shoigu"}; "Dmitriy Peskov" -> {"Dmitrii Peskov",
+// "Dmitri Peskov", ...}. Used to find the entity another document spelled differently.
+std::vector<std::string> spelling_variants(std::string_view name);
 
 // Words that make a noun phrase a role rather than a name: "Minister", "President",
 // "leader", "Mr.". Case-insensitive; `word` may carry a final period.

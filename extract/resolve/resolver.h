@@ -76,6 +76,7 @@ class DocumentResolver {
   struct NameSpan {
     uint32_t first = 0, last = 0;  // tokens of the name proper, [first, last)
     size_t entity = 0;
+    uint32_t title_first = 0;  // first token of the titles before it (== first without)
   };
 
   size_t name_mention(const std::string& surface, const std::string& name, std::string type,

@@ -92,16 +92,39 @@ std::optional<size_t> DocumentResolver::resolve(const Argument& arg, uint32_t se
     }
   }
 
+  // 1b. A relative pronoun ("Chen, who leads ...") is the name it follows.
+  if (words.size() == 1 && (words[0] == "who" || words[0] == "which" || words[0] == "that")) {
+    if (auto sp = spans_.find(sentence); sp != spans_.end()) {
+      const NameSpan* before = nullptr;
+      for (const NameSpan& span : sp->second) {
+        if (span.last <= arg.head_token) before = &span;
+      }
+      if (before) {
+        add_alias(before->entity, "",
+                  fmt::format("relative pronoun '{}': the name it follows", words[0]));
+        note(before->entity, at, 1);
+        return before->entity;
+      }
+    }
+    return std::nullopt;  // no name to attach to: better no fact than a node called "who"
+  }
+
   // 2. A name of this sentence the argument is about.
   if (auto sp = spans_.find(sentence); sp != spans_.end() && arg.last_token > arg.first_token) {
     const auto& upos = upos_[sentence];
     for (const NameSpan& span : sp->second) {
-      bool headed = arg.head_token >= span.first && arg.head_token < span.last;
+      bool headed = arg.head_token >= span.title_first && arg.head_token < span.last;
       bool ends = span.last == arg.last_token && span.first >= arg.first_token;
       for (uint32_t t = arg.first_token; ends && t < span.first && t < upos.size(); ++t) {
         ends = upos[t] != "ADP" && upos[t] != "VERB";
       }
-      if (headed || ends) {
+      // "Politburo member" right before "Li Hongzhong": a title the parser split off.
+      bool title = span.title_first == arg.last_token && arg.head_token < upos.size() &&
+                   (upos[arg.head_token] == "NOUN" || upos[arg.head_token] == "PROPN");
+      for (uint32_t t = arg.first_token; title && t < arg.last_token && t < upos.size(); ++t) {
+        title = upos[t] != "ADP" && upos[t] != "VERB" && upos[t] != "PRON";
+      }
+      if (headed || ends || title) {
         note(span.entity, at, 1);
         return span.entity;
       }

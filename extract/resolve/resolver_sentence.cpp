@@ -96,7 +96,11 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
         break;
       }
     }
-    while (j > i && (s.tokens[j - 1].upos == "ADJ" || s.tokens[j - 1].form == "-")) --j;
+    // A run does not end in an adjective ("the Russian delegation") or a hyphen, but the
+    // lower-case half of "Jong-un" stays.
+    while (j > i && (s.tokens[j - 1].form == "-" ||
+                     (s.tokens[j - 1].upos == "ADJ" && (j < 2 || s.tokens[j - 2].form != "-"))))
+      --j;
     if (j == i) {
       ++i;
       continue;
@@ -133,7 +137,8 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
     std::string surface = join(s, i, j);
     size_t e = name_mention(surface, name, type, gender,
                             Position{index, static_cast<uint32_t>(name_start)}, subject ? 2 : 1);
-    spans.push_back(NameSpan{static_cast<uint32_t>(name_start), static_cast<uint32_t>(j), e});
+    spans.push_back(NameSpan{static_cast<uint32_t>(name_start), static_cast<uint32_t>(j), e,
+                             static_cast<uint32_t>(i)});
     if (!title.empty()) add_description(e, title);
 
     // A role noun right before the name: "North Korean leader Kim Jong Un".

@@ -47,6 +47,10 @@ struct EntityRef {
   std::string type;
   std::vector<std::string> aliases = {};
   std::vector<std::string> merges = {};
+  // Further spellings to look up (same rule as aliases) when no entity has the name or an
+  // alias, e.g. the transliterations the caller treats as equal ("Sergei Shoigu" for
+  // "Sergey Shoigu"). Only looked up, never stored.
+  std::vector<std::string> variants = {};
 };
 
 // Where a fact was stated: sentence index in the document and the byte span of the

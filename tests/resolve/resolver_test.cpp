@@ -254,3 +254,15 @@ TEST_CASE("qualifiers become mention qualifiers, time resolved against the docum
   CHECK(get("recipient") == Value("Li Hongzhong"));
   CHECK(d.facts[0].mention.extractor == "quarry-extract/1");
 }
+
+TEST_CASE("spelling variants for finding an entity another document spelled differently") {
+  auto v = spelling_variants("Sergey Shoigu");
+  CHECK(std::find(v.begin(), v.end(), "Sergei Shoigu") != v.end());
+  auto w = spelling_variants("Sergei Shoigu");
+  CHECK(std::find(w.begin(), w.end(), "Sergey Shoigu") != w.end());
+  CHECK(spelling_variants("Kim Jong Un").empty());
+  auto d = resolve_document({}, {fact(0, "Sergey Shoigu", "meet", "Kim Jong Un")}, "", "t");
+  REQUIRE(d.facts.size() == 1);
+  const auto& sv = d.facts[0].subject.variants;
+  CHECK(std::find(sv.begin(), sv.end(), "Sergei Shoigu") != sv.end());
+}

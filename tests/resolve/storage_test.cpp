@@ -60,6 +60,12 @@ TEST_CASE("aliases, merge reasons and qualifiers are stored and found across doc
                          {thanked, fact(sister, "criticise", EntityRef{"Seoul", "Place", {}, {}})})
               .ok());
 
+  // A transliteration variant finds the node through the caller's variants.
+  EntityRef sergey{"Sergey Shoigu", "Person", {}, {}, {"Sergei Shoigu"}};
+  REQUIRE(d.add_document(Document{"c", "C", "Times", "", "Sergey Shoigu left."},
+                         {fact(sergey, "leave", EntityRef{"Pyongyang", "Place", {}, {}})})
+              .ok());
+
   auto people = rows(d, "MATCH (p:Person) RETURN p.name ORDER BY p.name");
   REQUIRE(people.size() == 3);
   CHECK(people[0][0] == Value("Kim Jong Un"));
@@ -68,7 +74,8 @@ TEST_CASE("aliases, merge reasons and qualifiers are stored and found across doc
 
   auto node = rows(d, "MATCH (p {name: 'Sergei Shoigu'}) RETURN p.aliases, p.merges");
   REQUIRE(node.size() == 1);
-  CHECK(node[0][0] == Value(List{Value("Shoigu"), Value("Defense Minister Shoigu")}));
+  CHECK(node[0][0] ==
+        Value(List{Value("Shoigu"), Value("Defense Minister Shoigu"), Value("Sergey Shoigu")}));
   CHECK(node[0][1] == Value(List{Value("'Shoigu': surname of 'Sergei Shoigu'")}));
 
   auto lookup =
