@@ -6,6 +6,20 @@
 #include "extract/facts/rules.h"
 
 namespace quarry::extract {
+namespace {
+
+// Open IE benchmarks expect a subject pronoun replaced by its antecedent in the same
+// sentence ("Rodan taught ... until he switched" -> Rodan switched); across sentences this
+// is entity resolution's job.
+void resolve_subject_pronouns(const DepTree& t, std::vector<ExtractedFact>& facts) {
+  for (auto& f : facts) {
+    if (!f.subject.pronoun) continue;
+    int a = pronoun_antecedent(t, f.subject.head_token);
+    if (a >= 0) f.subject = t.argument(static_cast<uint32_t>(a), true);
+  }
+}
+
+}  // namespace
 
 std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t sentence_index,
                                          const ExtractOptions& options) {
@@ -18,6 +32,7 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
   RuleContext ctx{tree, options, facts};
   verbal_facts(ctx);
   nominal_facts(ctx);
+  if (options.open_ie) resolve_subject_pronouns(tree, facts);
 
   // The same triple from two rules (a misparse can make both fire) is kept once, with the
   // higher confidence.
@@ -29,6 +44,16 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
   for (auto& f : facts) {
     if (f.confidence < options.min_confidence) continue;
     if (f.subject.text.empty() || f.object.text.empty()) continue;
+    // A date or time is a qualifier, never a participant ("Thursday showed Kim" is a misparse).
+    auto is_time = [&](uint32_t i) {
+      return sentence.tokens[i].ner.find("time") != std::string::npos;
+    };
+    if (is_time(f.subject.head_token) || (!options.open_ie && is_time(f.object.head_token)))
+      continue;
+    // An unresolved relative pronoun says nothing on its own.
+    if (f.subject.pronoun && (tree.lower_form(f.subject.head_token) == "who" ||
+                              tree.lower_form(f.subject.head_token) == "which"))
+      continue;
     if (f.subject.first_token == f.object.first_token &&
         f.subject.last_token == f.object.last_token)
       continue;

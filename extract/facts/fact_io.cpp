@@ -18,7 +18,7 @@ Result<Document> parse_document_json(std::string_view line) {
         std::pair{"source", &d.source}, std::pair{"text", &d.text}}) {
     auto it = j.find(name);
     if (it == j.end() || it->is_null()) continue;
-    if (it->is_number_integer()) {
+    if (it->is_number_integer() && field == &d.id) {
       *field = std::to_string(it->get<long long>());
       continue;
     }
@@ -96,11 +96,29 @@ void write_fact_tsv(std::ostream& out, const Document& doc, const ExtractedFact&
       << field(q) << '\n';
 }
 
+static std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 void write_fact_carb(std::ostream& out, std::string_view sentence, const ExtractedFact& f) {
   bool passive = f.rule.size() >= 7 && f.rule.compare(f.rule.size() - 7, 7, "passive") == 0;
   const Argument& arg1 = passive ? f.object : f.subject;
   const Argument& arg2 = passive ? f.subject : f.object;
-  out << field(sentence) << '\t' << fmt::format("{:.3f}", f.confidence) << '\t' << field(f.text)
+  // Forms of "be" as the lemma: CaRB's matcher equates a system "be" with every form.
+  std::string relation;
+  for (const auto& w : split_words(f.text)) {
+    bool be = w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "been";
+    relation += (relation.empty() ? "" : " ") + (be ? std::string("be") : w);
+  }
+  out << field(sentence) << '\t' << fmt::format("{:.3f}", f.confidence) << '\t' << field(relation)
       << '\t' << field(arg1.text) << '\t' << field(arg2.text);
   for (const auto& [role, a] : f.extra) {
     std::string prep = role == "recipient" ? "" : role;

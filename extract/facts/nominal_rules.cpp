@@ -67,6 +67,7 @@ class NominalRules {
   void copulas();
   void appositions();
   void titles();
+  void open_ie_relations();
 
  private:
   Argument arg(uint32_t i) const { return t_.argument(i, ctx_.options.open_ie); }
@@ -118,6 +119,8 @@ void NominalRules::copulas() {
     const std::string& upos = t_.tok(p).upos;
     bool nominal = upos == "NOUN" || upos == "PROPN" || upos == "NUM";
     if (!nominal && !(ctx_.options.open_ie && upos == "ADJ")) continue;
+    // "is able to reinforce", "is likely to meet": the verb's own fact says it.
+    if (!nominal && (t_.first_kid(p, "xcomp") >= 0 || t_.first_kid(p, "ccomp") >= 0)) continue;
     SubjectChoice s = find_subject(t_, p);
     if (s.heads.empty()) continue;
     Qualifiers q = clause_qualifiers(t_, p);
@@ -161,13 +164,15 @@ void NominalRules::appositions() {
     auto nominal = [&](uint32_t i) {
       return t_.tok(i).upos == "NOUN" || t_.tok(i).upos == "PROPN";
     };
-    if (!nominal(n) || !nominal(m)) continue;
+    if (!nominal(n) || !nominal(m) || t_.tok(m).form.size() < 2) continue;
+    auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
+    if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
     bool n_named = !entity_type(t_.tok(n).ner).empty();
     bool m_named = !entity_type(t_.tok(m).ner).empty();
     uint32_t subj = (m_named && !n_named) ? m : n;
     uint32_t desc = subj == n ? m : n;
-    describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.7, m);
+    describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.6, m);
   }
 }
 
@@ -177,7 +182,13 @@ void NominalRules::titles() {
     uint32_t first = h, last = h;
     for (uint32_t c : t_.children(h))
       if (t_.rel(c) == "flat") first = std::min(first, c), last = std::max(last, c);
-    if (first == 0 || !is_title(t_, first - 1)) continue;
+    // The tagger's person span may run past what the parser made flat ("Kim Jong Un").
+    auto in_name = [&](uint32_t k) {
+      const auto& tok = t_.tok(k);
+      return tok.ner == "I-person" && (tok.upos == "PROPN" || tok.form == "-");
+    };
+    while (last + 1 < t_.size() && in_name(last + 1)) ++last;
+    if (first == 0 || !is_title(t_, first - 1) || t_.tok(first - 1).upos == "ADJ") continue;
     uint32_t title_last = first - 1, title_first = title_last;
     while (title_first > 0) {
       const auto& p = t_.tok(title_first - 1);
@@ -211,6 +222,44 @@ void NominalRules::titles() {
   }
 }
 
+// Open IE only (CaRB's conventions): "the RSNO's base" -> (the RSNO, has, base); "Hall in
+// Glasgow" -> (Hall, is in, Glasgow). Too loose for the graph: "Putin's letter" is not
+// possession and "the base in Glasgow" may be a description.
+void NominalRules::open_ie_relations() {
+  for (uint32_t n = 0; n < t_.size(); ++n) {
+    const std::string& upos = t_.tok(n).upos;
+    if (upos != "NOUN" && upos != "PROPN") continue;
+    for (uint32_t c : t_.children(n)) {
+      ExtractedFact f;
+      std::string prep = t_.rel(c) == "nmod" ? t_.case_of(c) : "";
+      double base = 0.3;
+      if (t_.deprel(c) == "nmod:poss") {
+        // "her writings" -> (King, has, writings) when the sentence says who she is.
+        int owner = t_.tok(c).upos == "PRON" ? pronoun_antecedent(t_, c) : static_cast<int>(c);
+        if (owner < 0) continue;
+        f.subject = t_.argument(static_cast<uint32_t>(owner));
+        f.predicate = "has";
+        f.text = "has";
+        f.object = t_.argument(n);
+        f.object.text = noun_core(t_, n);
+        f.rule = "possessive";
+        base = t_.tok(c).upos == "PRON" ? 0.3 : 0.35;
+      } else if (prep == "in" || prep == "of" || prep == "at" || prep == "on") {
+        f.subject = t_.argument(n);
+        f.subject.text = noun_core(t_, n);
+        f.predicate = "be_" + prep;
+        f.text = "is " + prep;
+        f.object = t_.argument(c, true);
+        f.rule = "nmod";
+        base = prep == "in" && upos == "PROPN" ? 0.6 : 0.25;
+      } else {
+        continue;
+      }
+      push(f, n, base);
+    }
+  }
+}
+
 }  // namespace
 
 void nominal_facts(RuleContext& ctx) {
@@ -218,6 +267,7 @@ void nominal_facts(RuleContext& ctx) {
   rules.copulas();
   rules.appositions();
   rules.titles();
+  if (ctx.options.open_ie) rules.open_ie_relations();
 }
 
 }  // namespace quarry::extract

@@ -126,9 +126,9 @@ std::string case_text(const DepTree& t, uint32_t head) {
   return t.text_of(toks);
 }
 
-std::string phrase_with_case(const DepTree& t, uint32_t head) {
+std::string phrase_with_case(const DepTree& t, uint32_t head, bool full) {
   std::string prefix = case_text(t, head);
-  std::string text = t.argument(head).text;
+  std::string text = t.argument(head, full).text;
   return prefix.empty() ? text : prefix + " " + text;
 }
 
@@ -139,6 +139,17 @@ std::string verb_group_text(const DepTree& t, uint32_t pred) {
     if (r == "aux" || r == "cop" || negates(t, c) || t.deprel(c) == "compound:prt") {
       toks.push_back(c);
     }
+  }
+  std::sort(toks.begin(), toks.end());
+  // Adverbs inside the group belong to it as written: "has also been", "generally consisted".
+  for (uint32_t c : t.children(pred))
+    if (t.rel(c) == "advmod" && c > toks.front() && c < pred && !negates(t, c) &&
+        t.first_kid(c, "case") < 0)
+      toks.push_back(c);
+  if (toks.size() == 1) {
+    // A single adverb right before the verb: "often refers", "also suggests".
+    for (uint32_t c : t.children(pred))
+      if (t.rel(c) == "advmod" && c + 1 == pred && t.tok(c).upos == "ADV") toks.push_back(c);
   }
   std::sort(toks.begin(), toks.end());
   return t.text_of(toks);

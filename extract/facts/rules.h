@@ -44,6 +44,10 @@ bool is_relative_pronoun(const DepTree& t, uint32_t i);
 // The antecedent of a relative pronoun at i, or i itself.
 uint32_t resolve_relative(const DepTree& t, uint32_t i);
 
+// The nearest earlier clause subject in the sentence that agrees with the pronoun at p
+// (he/she/his/her: one person or name; they/their: plural; it/its: one non-person), or -1.
+int pronoun_antecedent(const DepTree& t, uint32_t p);
+
 // qualifiers.cpp
 // Negation, hedging and attribution of the clause headed by `pred`, including what it
 // inherits from the clauses above it ("X said that ...", "... is said to ...").
@@ -53,7 +57,7 @@ bool is_place_phrase(const DepTree& t, uint32_t head);
 // The preposition(s) of the phrase headed by `head`, as written: "according to"; or "".
 std::string case_text(const DepTree& t, uint32_t head);
 // The phrase as written with its preposition: "on Wednesday".
-std::string phrase_with_case(const DepTree& t, uint32_t head);
+std::string phrase_with_case(const DepTree& t, uint32_t head, bool full = false);
 // The auxiliaries, negation and the predicate itself, as written: "may not have met".
 std::string verb_group_text(const DepTree& t, uint32_t pred);
 // Final confidence from the rule's base reliability, parse cues and qualifiers.

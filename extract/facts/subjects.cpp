@@ -8,9 +8,10 @@ namespace quarry::extract {
 bool is_relative_pronoun(const DepTree& t, uint32_t i) {
   if (t.has_feat(i, "PronType=Rel")) return true;
   std::string w = t.lower_form(i);
+  if (w == "who" || w == "whom") return i > 0 && t.tok(i - 1).upos == "PUNCT";
   int h = t.head(i);
   bool in_relcl = h >= 0 && t.deprel(static_cast<uint32_t>(h)) == "acl:relcl";
-  return in_relcl && (w == "who" || w == "which" || w == "that" || w == "whom");
+  return in_relcl && (w == "which" || w == "that");
 }
 
 uint32_t resolve_relative(const DepTree& t, uint32_t i) {
@@ -18,12 +19,28 @@ uint32_t resolve_relative(const DepTree& t, uint32_t i) {
   // who -> relative clause verb -> antecedent noun
   int v = t.head(i);
   while (v >= 0 && t.deprel(static_cast<uint32_t>(v)) != "acl:relcl") {
-    if (t.rel(static_cast<uint32_t>(v)) != "conj") return i;
+    if (t.rel(static_cast<uint32_t>(v)) != "conj") {
+      v = -1;
+      break;
+    }
     v = t.head(static_cast<uint32_t>(v));
   }
-  if (v < 0) return i;
-  int a = t.head(static_cast<uint32_t>(v));
-  return a >= 0 ? static_cast<uint32_t>(a) : i;
+  if (v >= 0) {
+    int a = t.head(static_cast<uint32_t>(v));
+    if (a >= 0) return static_cast<uint32_t>(a);
+  }
+  // The parser missed the relative clause ("..., who also handed"): the antecedent is the
+  // noun just before the pronoun, past a comma.
+  for (uint32_t k = i; k-- > 0;) {
+    const std::string& upos = t.tok(k).upos;
+    if (upos == "PUNCT") continue;
+    if (upos != "NOUN" && upos != "PROPN") break;
+    uint32_t h = k;
+    while (t.head(h) >= 0 && (t.rel(h) == "flat" || t.rel(h) == "compound"))
+      h = static_cast<uint32_t>(t.head(h));
+    return h;
+  }
+  return i;
 }
 
 std::vector<uint32_t> with_conjuncts(const DepTree& t, uint32_t n) {
@@ -40,7 +57,14 @@ static bool is_clause_subject(const DepTree& t, uint32_t c) {
 
 SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   SubjectChoice choice;
+  // Two subjects is a misparse of "title + name" ("leader Kim watched"): the name is it.
+  std::vector<uint32_t> subjects;
   for (uint32_t c : t.children(pred))
+    if (is_clause_subject(t, c)) subjects.push_back(c);
+  if (subjects.size() == 2 && t.tok(subjects[1]).upos == "PROPN" &&
+      t.tok(subjects[0]).upos == "NOUN" && subjects[0] + 1 == t.argument(subjects[1]).first_token)
+    std::swap(subjects[0], subjects[1]);
+  for (uint32_t c : subjects)
     if (is_clause_subject(t, c)) {
       choice.heads = with_conjuncts(t, resolve_relative(t, c));
       choice.how = resolve_relative(t, c) != c ? "relcl" : "own";
@@ -66,7 +90,7 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     choice.how = "relcl";
     return choice;
   }
-  if (r == "acl") {
+  if (r == "acl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN")) {
     // "Shoigu, leading the delegation" (present participle: the noun acts);
     // "a letter signed by Putin" (past participle: the noun undergoes; see verbal_rules).
     choice.heads = {head};
@@ -85,15 +109,37 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     choice.how = "xcomp";
     return choice;
   }
+  int mark = t.first_kid(pred, "mark");
   if (r == "advcl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN") &&
-      t.first_kid(pred, "mark") < 0) {
-    // "..., saying it would ...": a participial adjunct shares the main clause's subject.
+      (mark < 0 || t.lower_form(static_cast<uint32_t>(mark)) != "without")) {
+    // "..., saying it would ...", "before being appointed": a participial adjunct shares the
+    // main clause's subject.
     SubjectChoice up = find_subject(t, head);
     choice.heads = up.heads;
     choice.how = "participle";
     return choice;
   }
   return choice;
+}
+
+int pronoun_antecedent(const DepTree& t, uint32_t p) {
+  std::string w = t.lower_form(p);
+  bool personal = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
+  bool plural = w == "they" || w == "their" || w == "them";
+  if (!personal && !plural && w != "it" && w != "its") return -1;
+  int best = -1;
+  for (uint32_t c = 0; c < p; ++c) {
+    if (t.rel(c) != "nsubj" || t.tok(c).upos == "PRON") continue;
+    bool person = t.tok(c).ner.find("person") != std::string::npos;
+    bool many = t.has_feat(c, "Number=Plur") || t.first_kid(c, "conj") >= 0;
+    if (personal && (many || !(person || t.tok(c).upos == "PROPN"))) continue;
+    if (plural && !many) continue;
+    if (!personal && !plural && (person || many)) continue;
+    // The main clause's subject wins: it is what the sentence is about.
+    if (t.head(c) >= 0 && t.head(static_cast<uint32_t>(t.head(c))) < 0) return static_cast<int>(c);
+    best = static_cast<int>(c);
+  }
+  return best;
 }
 
 }  // namespace quarry::extract

@@ -108,10 +108,12 @@ void DepTree::collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& ou
     if (top && (r == "case" || r == "mark" || r == "cop" || r == "cc" || r == "conj" ||
                 r == "nsubj" || r == "aux" || r == "csubj" || r == "expl"))
       keep = false;
-    else if (r == "acl" || r == "appos" || r == "parataxis" || r == "dep" || r == "reparandum")
+    else if ((r == "acl" && !(full && deprel(c) == "acl")) || (r == "appos" && !full) ||
+             r == "parataxis" || r == "dep" || r == "reparandum")
       keep = false;
     else if (full)
-      keep = !(top && r == "punct" && (c == 0 || c + 1 == size()));
+      keep = !(top && r == "punct" && (c == 0 || c + 1 == size())) &&
+             !(top && r == "advmod" && (lower_form(c) == "not" || lower_form(c) == "n't"));
     else if (d == "nmod:poss")
       keep = true;
     else if (r == "nmod") {
@@ -137,8 +139,17 @@ Argument DepTree::argument(uint32_t head, bool full) const {
   while (hi + 1 < toks.size() && toks[hi + 1] == toks[hi] + 1) ++hi;
   while (lo < h && rel(toks[lo]) == "punct") ++lo;
   while (hi > h && rel(toks[hi]) == "punct") --hi;
-  // An unbalanced quote or bracket at an edge goes too.
   std::vector<uint32_t> span(toks.begin() + lo, toks.begin() + hi + 1);
+  // A quotation opened inside the span is closed by it: "the `` Zomercarnaval ''".
+  int quotes = 0;
+  for (uint32_t k : span) {
+    const std::string& f = s_.tokens[k].form;
+    quotes += (f == "``" || f == "\u201c") ? 1 : (f == "''" || f == "\u201d") ? -1 : 0;
+  }
+  if (quotes > 0 && span.back() + 1 < size()) {
+    const std::string& next = s_.tokens[span.back() + 1].form;
+    if (next == "''" || next == "\u201d") span.push_back(span.back() + 1);
+  }
   Argument a;
   a.first_token = span.front();
   a.last_token = span.back() + 1;

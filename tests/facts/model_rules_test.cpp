@@ -150,3 +150,29 @@ TEST_CASE("model: coordination over subjects and verbs") {
   CHECK(has(f, "Rui|sell|it"));
   CHECK(has(f, "Ana|sell|it"));
 }
+
+TEST_CASE("model: regression: title + name parsed as two subjects keeps the name") {
+  NEED_MODEL();
+  auto f = facts_of("Party leader Park Min-jun watched the parade.");
+  INFO(show(f));
+  CHECK(has(f, "Park Min-jun|watch|the parade"));
+}
+
+TEST_CASE("model: regression: 'who' outside a recognised relative clause still resolves") {
+  NEED_MODEL();
+  auto f = facts_of("The mayor praised Ana Silva, who also handed the award to the winners.");
+  INFO(show(f));
+  CHECK(has(f, "The mayor|praise|Ana Silva"));
+  CHECK(has(f, "Ana Silva|hand|the award"));
+  for (const auto& x : f) CHECK(x.subject.text != "who");
+}
+
+TEST_CASE("model: a date is never a participant") {
+  NEED_MODEL();
+  auto f = facts_of("On Thursday, state media showed the leader with the envoy.");
+  INFO(show(f));
+  for (const auto& x : f) {
+    CHECK(x.subject.text.find("Thursday") == std::string::npos);
+    CHECK(x.object.text.find("Thursday") == std::string::npos);
+  }
+}
