@@ -69,5 +69,7 @@ bool interactive_terminal();
 int run_shell(const GlobalOptions& global);
 void add_extract_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_carb_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_ingest_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
+void add_entities_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 
 }  // namespace quarry::cli

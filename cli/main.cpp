@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   add_shell_command(app, global, run);
   add_extract_command(app, global, run);
   add_carb_eval_command(app, global, run);
+  add_ingest_command(app, global, run);
+  add_entities_command(app, global, run);
 
   try {
     app.parse(argc, argv);

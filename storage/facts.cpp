@@ -8,8 +8,29 @@ namespace quarry::storage {
 
 using keys::TermKind;
 
+namespace {
+
+bool one_word(std::string_view normalised) { return normalised.find(' ') == std::string::npos; }
+
+// Appends `items` to the string list `list`, skipping those already there. True if any was new.
+bool merge_into(List& list, const std::vector<std::string>& items, const std::string& skip) {
+  bool changed = false;
+  for (const auto& item : items) {
+    if (item.empty() || item == skip) continue;
+    if (std::find(list.begin(), list.end(), Value(item)) != list.end()) continue;
+    list.emplace_back(item);
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace
+
 Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& summary) {
   std::string cache_key = entity.type + '\x01' + entity.name;
+  for (const auto& a : entity.aliases) cache_key += '\x02' + a;
+  for (const auto& m : entity.merges) cache_key += '\x03' + m;
+  for (const auto& v : entity.variants) cache_key += '\x04' + v;
   if (auto it = entities_.find(cache_key); it != entities_.end()) return it->second;
   std::string norm = keys::normalise_name(entity.name);
   if (norm.empty()) {
@@ -18,21 +39,33 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
   }
   std::optional<uint64_t> label;
   if (!entity.type.empty()) label = term_id(TermKind::kLabel, entity.type);
+  // The name first, then the aliases that are safe to look up (see EntityRef).
+  std::vector<std::string> forms{norm};
+  std::vector<std::string> lookups = entity.aliases;
+  lookups.insert(lookups.end(), entity.variants.begin(), entity.variants.end());
+  for (const auto& a : lookups) {
+    std::string f = keys::normalise_name(a);
+    if (!f.empty() && (!one_word(f) || one_word(norm))) forms.push_back(std::move(f));
+  }
   std::optional<NodeId> found;
   if (entity.type.empty() || label) {
-    for (NodeId n : alias_nodes(norm)) {
-      if (entity.type.empty()) {
-        found = n;
-        break;
+    for (const auto& form : forms) {
+      for (NodeId n : alias_nodes(form)) {
+        if (entity.type.empty()) {
+          found = n;
+          break;
+        }
+        auto labels = node_labels(n);
+        if (std::find(labels.begin(), labels.end(), *label) != labels.end()) {
+          found = n;
+          break;
+        }
       }
-      auto labels = node_labels(n);
-      if (std::find(labels.begin(), labels.end(), *label) != labels.end()) {
-        found = n;
-        break;
-      }
+      if (found) break;
     }
   }
   NodeId id;
+  std::vector<std::string> names = entity.aliases;
   if (!found) {
     auto created = create_node({entity.type.empty() ? std::string("Other") : entity.type},
                                Map{{"name", entity.name}});
@@ -41,18 +74,22 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
     ++summary.entities_added;
   } else {
     id = *found;
-    // A new spelling becomes an alias; the first name seen stays the canonical one.
-    auto name = prop('n', id, "name");
-    bool known = name && name->kind() == ValueKind::kString && name->as_string() == entity.name;
-    List aliases;
-    if (auto a = prop('n', id, "aliases"); a && a->kind() == ValueKind::kList) {
-      aliases = a->as_list();
-    }
-    for (const Value& a : aliases) known = known || a == Value(entity.name);
-    if (!known) {
-      aliases.emplace_back(entity.name);
-      if (auto s = put_prop('n', id, "aliases", Value(std::move(aliases))); !s.ok()) return s;
-    }
+    names.insert(names.begin(), entity.name);
+  }
+  // New spellings become aliases; the first name seen stays the canonical one.
+  auto name = prop('n', id, "name");
+  std::string canonical = name && name->kind() == ValueKind::kString ? name->as_string() : "";
+  List aliases;
+  if (auto a = prop('n', id, "aliases"); a && a->kind() == ValueKind::kList) {
+    aliases = a->as_list();
+  }
+  if (merge_into(aliases, names, canonical)) {
+    if (auto s = put_prop('n', id, "aliases", Value(std::move(aliases))); !s.ok()) return s;
+  }
+  List merges;
+  if (auto m = prop('n', id, "merges"); m && m->kind() == ValueKind::kList) merges = m->as_list();
+  if (merge_into(merges, entity.merges, "")) {
+    if (auto s = put_prop('n', id, "merges", Value(std::move(merges))); !s.ok()) return s;
   }
   entities_.emplace(std::move(cache_key), id);
   return id;
@@ -103,6 +140,11 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
   pv.extractor = m.extractor.empty() ? 0 : intern(TermKind::kExtractor, m.extractor);
   // The surface form is stored only when it differs from the type, which is common.
   if (fact.text != fact.predicate) pv.surface = fact.text;
+  std::string qualifiers;
+  if (!m.qualifiers.empty() && !keys::encode_value(Value(m.qualifiers), qualifiers)) {
+    return Error(ErrorCode::kInvalidArgument, "mention qualifiers cannot hold graph values");
+  }
+  pv.qualifiers = qualifiers;
   std::string value = keys::prov_value(pv);
   std::string prefix = keys::u64_key(rel) + keys::u64_key(doc);
   uint32_t seq = 0;

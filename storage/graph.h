@@ -64,6 +64,7 @@ struct MentionRecord {
   std::string text;  // the sentence, cut from the stored document text
   double confidence = 0;
   std::string extractor;
+  Map qualifiers;  // see quarry::Mention::qualifiers
 };
 
 // Return false from a visitor to stop the scan early.

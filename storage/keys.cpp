@@ -230,7 +230,13 @@ std::string prov_value(const ProvValue& v) {
   append_varint(s, v.end);
   append_u64(s, std::bit_cast<uint64_t>(v.confidence));
   append_varint(s, v.extractor);
-  s.append(v.surface);
+  for (char c : v.surface) {
+    if (c != '\0') s.push_back(c);
+  }
+  if (!v.qualifiers.empty()) {
+    s.push_back('\0');
+    s.append(v.qualifiers);
+  }
   return s;
 }
 bool decode_prov_value(std::string_view in, ProvValue& v) {
@@ -244,7 +250,9 @@ bool decode_prov_value(std::string_view in, ProvValue& v) {
   v.confidence = std::bit_cast<double>(get_u64(in.data()));
   in.remove_prefix(8);
   if (!read_varint(in, v.extractor)) return false;
-  v.surface = in;
+  size_t nul = in.find('\0');
+  v.surface = in.substr(0, nul);
+  v.qualifiers = nul == std::string_view::npos ? std::string_view() : in.substr(nul + 1);
   return true;
 }
 

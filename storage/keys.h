@@ -32,7 +32,12 @@
 //    node's `name` and each of its `aliases`.
 // prov           rel(8) doc(8) seq(4)                  varint sentence, start, end;
 //                                                      f64 confidence (8, BE bits);
-//                                                      varint extractor term; surface text
+//                                                      varint extractor term; surface text;
+//                                                      [0x00 + encoded Map qualifiers]
+//    The qualifiers (negated, hedged, attribution, time, place, extra roles) follow the
+//    surface text after one 0x00 byte, only when there are any; surface text never holds
+//    0x00 (the writer drops it), so records written before qualifiers existed read as
+//    before and no format version change was needed.
 // docrels        doc(8) rel(8) seq(4)                  empty (back-index of prov, doc != 0)
 // docs           doc(8)                                hash(8) then length-prefixed id,
 //                                                      title, source, date, text
@@ -182,6 +187,7 @@ struct ProvValue {
   double confidence = 1.0;
   uint64_t extractor = 0;
   std::string_view surface;
+  std::string_view qualifiers = {};  // encode_value() of a Map; empty when there are none
 };
 std::string prov_value(const ProvValue& v);
 bool decode_prov_value(std::string_view in, ProvValue& v);

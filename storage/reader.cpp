@@ -426,6 +426,11 @@ Status ReaderImpl<B>::mentions(RelId rel, const Visitor<MentionRecord>& visit) {
     m.end = pv.end;
     m.confidence = pv.confidence;
     m.extractor = pv.extractor ? term_text(pv.extractor) : std::string();
+    if (!pv.qualifiers.empty()) {
+      if (auto q = keys::decode_value(pv.qualifiers); q && q->kind() == ValueKind::kMap) {
+        m.qualifiers = q->as_map();
+      }
+    }
     if (pk.doc != 0) {
       auto it = docs.find(pk.doc);
       if (it == docs.end()) {

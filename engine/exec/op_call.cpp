@@ -15,7 +15,10 @@ const std::vector<ProcedureDef>& procedures() {
   static const std::vector<ProcedureDef> defs = {
       {"quarry.lookup", 1, {"node", "score"}},
       {"quarry.lookup_prefix", 1, {"node", "name"}},
-      {"quarry.mentions", 1, {"doc", "title", "date", "sentence", "text", "confidence"}},
+      {"quarry.mentions",
+       1,
+       {"doc", "title", "date", "sentence", "text", "confidence", "source", "extractor", "negated",
+        "hedged", "attribution", "time", "place", "qualifiers"}},
       {"quarry.schema", 0, {"kind", "name", "count"}},
       {"quarry.stats", 0, {"name", "value"}},
   };
@@ -72,9 +75,19 @@ std::vector<Row> call_procedure(const ProcedureDef& proc, const std::vector<Valu
     }
     auto id = static_cast<storage::RelId>(args[0].as_relationship().id);
     check(ctx.graph->mentions(id, [&](const storage::MentionRecord& m) {
+      // The common qualifiers get their own fields (false/null when absent); all of them,
+      // extra roles included, are in `qualifiers`.
+      auto q = [&](const char* key, Value absent) {
+        for (const auto& [k, v] : m.qualifiers) {
+          if (k == key) return v;
+        }
+        return absent;
+      };
       out.push_back(Row{Value(m.doc), Value(m.title), Value(m.date),
-                        Value(static_cast<int64_t>(m.sentence)), Value(m.text),
-                        Value(m.confidence)});
+                        Value(static_cast<int64_t>(m.sentence)), Value(m.text), Value(m.confidence),
+                        Value(m.source), Value(m.extractor), q("negated", Value(false)),
+                        q("hedged", Value(false)), q("attribution", Value()), q("time", Value()),
+                        q("place", Value()), Value(m.qualifiers)});
       return true;
     }));
   } else if (proc.name == "quarry.schema") {

@@ -35,9 +35,22 @@ struct Document {
 
 // One end of a fact: an entity named by its surface form, with an optional type label
 // (Person, Organization, Place, Event, Artifact, Other; empty = Other).
+//
+// `aliases` and `merges` carry the caller's entity resolution (extract/resolve/ fills them):
+// every alias becomes a name the entity is found under, and each merge reason ("'Shoigu':
+// surname of 'Sergei Shoigu'") is kept once in the node's `merges` list. To find an existing
+// entity the name is looked up first, then each alias of two or more words in order; a
+// one-word alias (a bare surname) is looked up only when the name is one word too, so
+// "Kim" recorded for Kim Jong Un never pulls Kim Yo Jong onto his node.
 struct EntityRef {
   std::string name;
   std::string type;
+  std::vector<std::string> aliases = {};
+  std::vector<std::string> merges = {};
+  // Further spellings to look up (same rule as aliases) when no entity has the name or an
+  // alias, e.g. the transliterations the caller treats as equal ("Sergei Shoigu" for
+  // "Sergey Shoigu"). Only looked up, never stored.
+  std::vector<std::string> variants = {};
 };
 
 // Where a fact was stated: sentence index in the document and the byte span of the
@@ -49,6 +62,11 @@ struct Mention {
   uint32_t end = 0;
   double confidence = 1.0;
   std::string extractor;  // "import", "quarry-extract/1", a plug-in's name, ...
+  // How this one statement frames the fact (empty = plain assertion): "negated" and
+  // "hedged" (Bool), "attribution", "time" (ISO date when resolved), "time_text", "place"
+  // (String), and further arguments by role, e.g. "recipient". Stored with the mention;
+  // CALL quarry.mentions(r) yields them.
+  Map qualifiers = {};
 };
 
 // A fact to store: subject -[predicate]-> object. `predicate` is the canonical type
