@@ -57,7 +57,8 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& r
 void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_run_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 // Opens the database for running statements: writable, or read-only with a notice on
-// stderr (unless --quiet) when another process holds the write lock.
+// stderr (unless --quiet) when another process holds the write lock. A path with no
+// database gets a new, empty one, with a notice.
 std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exit_code);
 // Where results go: `path` opened into `file`, or std::cout when `path` is empty or "-".
 // Null (after printing "cannot write") when the file cannot be created.

@@ -51,17 +51,14 @@ std::unique_ptr<Database> open_for_reading(const GlobalOptions& global, int& exi
 
 std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exit_code) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(global.db_path, ec)) {
-    std::cerr << fmt::format(
-        "quarry: no database at {} (create one with `quarry import`, or pass --db PATH)\n",
-        global.db_path);
-    exit_code = kExitDatabaseError;
-    return nullptr;
-  }
   OpenOptions options;
-  // A mistyped --db must not leave an empty database behind.
-  options.create_if_missing = false;
   options.read_only_if_locked = true;
+  // Like sqlite3 and DuckDB's shell, naming a new path starts a new database, so a user can
+  // CREATE into it; the notice makes a mistyped --db visible at once.
+  if (!std::filesystem::exists(global.db_path, ec) && !global.quiet) {
+    std::cerr << fmt::format("quarry: no database at {}; creating a new, empty one\n",
+                             global.db_path);
+  }
   auto db = open_database(global, options, exit_code);
   if (db && db->read_only() && !global.quiet) {
     std::cerr << "quarry: another process is writing to the database; opened read-only\n";

@@ -205,11 +205,15 @@ run 2 --db "$db" run "$work/missing.cypher"
 has "missing script" "$err" "cannot read $work/missing.cypher"
 run 2 --db "$db" run --format yaml "$work/ok.cypher"
 
-# --- database errors: missing, corrupt, locked ---
-run 3 --db "$work/none.db" run "$work/ok.cypher"
-has "no database" "$err" "no database at $work/none.db"
-[[ -e $work/none.db ]] && { echo "FAIL: run created a database"; failures=$((failures + 1)); }
-run 3 --db "$work/none.db" query "RETURN 1"
+# --- a new path starts a new database (as in sqlite3), with a notice ---
+run 0 --db "$work/new.db" query "CREATE (:Person {name: 'Ada'})"
+has "new database notice" "$err" "no database at $work/new.db; creating a new, empty one"
+run 0 --db "$work/new.db" query --format csv "MATCH (p:Person) RETURN p.name AS name"
+has "the created node is there" "$out" "Ada"
+run 0 --quiet --db "$work/new2.db" run "$work/ok.cypher"
+[[ -z $err ]] || { echo "FAIL: --quiet printed '$err'"; failures=$((failures + 1)); }
+
+# --- database errors: corrupt, locked ---
 cp -r "$db" "$work/corrupt.db"
 echo garbage > "$work/corrupt.db/CURRENT"
 run 3 --db "$work/corrupt.db" query "RETURN 1"
