@@ -61,6 +61,10 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   std::vector<uint32_t> subjects;
   for (uint32_t c : t.children(pred))
     if (is_clause_subject(t, c)) subjects.push_back(c);
+  // "Friday, May 9, Lee met Ana" misparsed with two subjects: the date is no participant.
+  if (subjects.size() > 1) {
+    std::erase_if(subjects, [&](uint32_t c) { return is_time_phrase(t, c); });
+  }
   if (subjects.size() == 2 && t.tok(subjects[1]).upos == "PROPN" &&
       t.tok(subjects[0]).upos == "NOUN" && subjects[0] + 1 == t.argument(subjects[1]).first_token)
     std::swap(subjects[0], subjects[1]);

@@ -234,10 +234,14 @@ class Splitter {
       std::string_view f = form(k);
       if (f == "(") ++depth;
       if (f == ")") --depth;
-      if (depth == 0 && is_dash(f)) {
+      // A hyphen glued to the words on both sides is part of a name ("Kim Jong-un"), not
+      // the dash that closes a dateline.
+      bool in_word = f == "-" && !toks_[k - 1].space_after && !toks_[k].space_after;
+      if (depth == 0 && is_dash(f) && !in_word) {
         if (k + 1 < toks_.size() && (seen_date || !need_date)) ends[k] = true;
         return;
       }
+      if (in_word) continue;
       if (depth == 0 && k > k0 + 1 && form(k - 1) == "," && is_month(lower(k)) &&
           k + 1 < toks_.size() && chars_[toks_[k + 1].first].kind == CharKind::kDigit)
         seen_date = true;

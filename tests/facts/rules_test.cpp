@@ -44,6 +44,21 @@ TEST_CASE("svo: subject, verb, object with compound name and determiner") {
   CHECK(f.confidence == Approx(0.9));
 }
 
+TEST_CASE("a date misparsed as a second subject gives way to the real subject") {
+  // Friday , Lee met Ana .
+  auto s = tree({{"Friday", "Friday", "PROPN", "NNP", 4, "nsubj", "B-time"},
+                 {",", ",", "PUNCT", ",", 3, "punct"},
+                 {"Lee", "Lee", "PROPN", "NNP", 4, "nsubj", "B-person"},
+                 {"met", "meet", "VERB", "VBD", 0, "root"},
+                 {"Ana", "Ana", "PROPN", "NNP", 4, "obj", "B-person"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* met = find(facts, "meet");
+  REQUIRE(met != nullptr);
+  CHECK(met->subject.text == "Lee");
+  CHECK(met->object.text == "Ana");
+}
+
 TEST_CASE("verb + preposition: arrive_in, meet_with folded to meet, time as a qualifier") {
   // Ana met with the mayor in Porto on Friday .
   auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},

@@ -287,6 +287,11 @@ TEST_CASE("segmenter: datelines in ordinary case need a date; a place alone is n
   REQUIRE(ss.size() == 3);
   CHECK(ss[1].text == "Riverford, Jan. 3 (Quarry Wire) --");
   CHECK(ss[2].text == "Talks resumed.");
+
+  // A date opening a sentence, then a hyphenated name: the hyphen is no dateline dash.
+  ss = segment("Friday, May 9, Lee Min-ho opened the new bridge.");
+  REQUIRE(ss.size() == 1);
+  CHECK(ss[0].text == "Friday, May 9, Lee Min-ho opened the new bridge.");
 }
 
 TEST_CASE("segmenter: random byte soup never breaks the offset invariants") {
