@@ -14,6 +14,7 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
     std::string ud = "../shared/data/ud";
     std::string out = "models/en.qm";
     nlp::PipelineTrainOptions options;
+    std::string parser_only;  // base model whose other stages are kept
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--ud", args->ud, "Directory holding en_{ewt,gum}-ud-train.conllu")
@@ -31,6 +32,9 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("--tagger-min-weight", args->options.tagger_min_weight,
                   "Drop tagger weights smaller than this")
       ->capture_default_str();
+  cmd->add_option("--parser-only", args->parser_only,
+                  "Retrain only the parser; keep the other stages of this model file "
+                  "(same result as a full run with the same options)");
   cmd->callback([&run, &global, args] {
     run = [&global, args] {
       auto start = std::chrono::steady_clock::now();
@@ -40,7 +44,17 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
         return exit_code_for(data.error());
       }
       args->options.verbose = !global.quiet;
-      nlp::Pipeline pipeline = nlp::train_pipeline(*data, args->options);
+      nlp::Pipeline pipeline;
+      if (args->parser_only.empty()) {
+        pipeline = nlp::train_pipeline(*data, args->options);
+      } else {
+        auto base = nlp::Pipeline::load(args->parser_only);
+        if (!base.ok()) {
+          std::cerr << base.error().to_string() << "\n";
+          return exit_code_for(base.error());
+        }
+        pipeline = nlp::retrain_parser(*data, *base, args->options);
+      }
       Status saved = pipeline.save(args->out);
       if (!saved.ok()) {
         std::cerr << saved.error().to_string() << "\n";

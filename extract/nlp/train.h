@@ -34,6 +34,13 @@ struct PipelineTrainOptions {
 // sentences without entity annotation, which the entity recogniser then skips).
 Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& options);
 
+// Retrains only the parser of `base` (the tagger, lemmas and entities are kept). With the
+// options `base` was trained with, the result equals train_pipeline's: the parser learns
+// from the same jackknifed tags, and no other stage depends on it. For parser experiments
+// and parser-only changes: it skips the tagger and entity training.
+Pipeline retrain_parser(const std::vector<Sentence>& train, const Pipeline& base,
+                        const PipelineTrainOptions& options);
+
 // The shipped model's training data: the train splits of EWT and GUM in `ud_dir`, minus
 // GUM's non-commercial genres (whow, fiction). GUM entities become BIO tags.
 Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir);
