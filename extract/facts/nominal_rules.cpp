@@ -133,7 +133,15 @@ void NominalRules::copulas() {
         group.push_back(c);
     std::sort(group.begin(), group.end());
     std::string prefix = cop >= 0 ? t_.text_of(group) : "is";
-    std::string prep = t_.case_of(p);
+    // Prepositions only: "that"/"because" mark the whole clause ("said that it was a
+    // response"), which is a plain copula.
+    std::string prep;
+    for (uint32_t c : t_.children(p))
+      if (t_.rel(c) == "case" && c < p) {
+        prep += (prep.empty() ? "" : "_") + t_.lower_form(c);
+        for (uint32_t f : t_.children(c))
+          if (t_.rel(f) == "fixed") prep += "_" + t_.lower_form(f);
+      }
     double base = s.how == "own" ? 0.8 : 0.7;
     for (uint32_t subj : s.heads) {
       Argument sa = arg(subj);
@@ -146,6 +154,17 @@ void NominalRules::copulas() {
         f.qualifiers = q;
         f.rule = "copula_prep";
         push(f, p, base * 0.9);
+      } else if (prep.empty() && ctx_.options.open_ie && t_.tok(p).upos == "PROPN" &&
+                 t_.tok(subj).upos == "NOUN") {
+        // "The champions in 2005 were Kilmacud Crokes": the name is what is described.
+        ExtractedFact f;
+        f.subject = arg(p);
+        f.predicate = "be";
+        f.text = prefix;
+        f.object = sa;
+        f.qualifiers = q;
+        f.rule = "copula";
+        push(f, p, base);
       } else if (prep.empty()) {
         describe(sa, p, prefix, q, "copula", base, p);
       }
