@@ -187,11 +187,39 @@ void NominalRules::appositions() {
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
-    bool n_named = !entity_type(t_.tok(n).ner).empty();
-    bool m_named = !entity_type(t_.tok(m).ner).empty();
-    uint32_t subj = (m_named && !n_named) ? m : n;
+    auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
+    bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
+    bool m_named = !entity_type(t_.tok(m).ner).empty() || (proper(m) && !proper(n));
+    // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
+    uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
     uint32_t desc = subj == n ? m : n;
+    size_t before = ctx_.out.size();
+    auto place = [&](uint32_t i) { return entity_type(t_.tok(i).ner) == "Place" && proper(i); };
+    if (place(n) && place(m) && m > n) {
+      // "Dearborn , Mich.": the second place contains the first.
+      ExtractedFact f;
+      f.subject = t_.argument(n);
+      f.predicate = "be_in";
+      f.text = "is in";
+      f.object = t_.argument(m);
+      f.rule = "appos";
+      push(f, m, 0.6);
+      continue;
+    }
     describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.6, m);
+    // "His brother , Rui Sousa": the description's full span must not repeat the name.
+    for (size_t k = before; k < ctx_.out.size(); ++k) {
+      Argument& o = ctx_.out[k].object;
+      if (subj <= o.first_token || subj >= o.last_token) continue;
+      std::vector<uint32_t> toks;
+      uint32_t cut = t_.argument(subj).first_token;
+      for (uint32_t i = o.first_token; i < cut; ++i) toks.push_back(i);
+      while (!toks.empty() && t_.tok(toks.back()).upos == "PUNCT") toks.pop_back();
+      if (toks.empty()) continue;
+      o.text = t_.text_of(toks);
+      o.last_token = toks.back() + 1;
+      o.end = t_.tok(toks.back()).end;
+    }
   }
 }
 

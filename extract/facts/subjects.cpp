@@ -163,7 +163,19 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     choice.how = "relcl";
     return choice;
   }
-  if (r == "acl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN")) {
+  const std::string& xpos = t.tok(pred).xpos;
+  if (r == "acl" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP") &&
+      t.first_kid(pred, "mark") < 0 && t.tok(head).upos != "VERB") {
+    // A finite verb read as a modifier of the noun before it ("Each of these people
+    // influenced ..." with no other main verb): that noun phrase is its subject.
+    uint32_t top = head;
+    while (t.rel(top) == "nmod" && t.head(top) >= 0 && t.head(top) < static_cast<int>(top))
+      top = static_cast<uint32_t>(t.head(top));
+    choice.heads = {top};
+    choice.how = "acl";
+    return choice;
+  }
+  if (r == "acl" && (xpos == "VBG" || xpos == "VBN")) {
     // "Shoigu, leading the delegation" (present participle: the noun acts);
     // "a letter signed by Putin" (past participle: the noun undergoes; see verbal_rules).
     choice.heads = {head};

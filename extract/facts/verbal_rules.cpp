@@ -72,8 +72,12 @@ double base_confidence(std::string_view rule, std::string_view how) {
                                       : 0.5;
   if (how == "conj") b *= 0.9;
   if (how == "relcl") b *= 0.7;
-  if (how == "participle") b *= 0.4;
+  // Participles: a past participle's noun undergoes ("a letter signed by ...", "founded in
+  // 1990") and is read right far more often than a present participle's actor (dev: .62 of
+  // passive_prep tuples match, .48 of verb_prep, .30 of svo).
+  if (how == "participle") b *= rule == "passive_prep" ? 0.72 : rule == "verb_prep" ? 0.56 : 0.4;
   if (how == "xcomp") b *= 0.95;
+  if (how == "acl") b *= 0.8;
   return b;
 }
 
@@ -136,6 +140,19 @@ std::string VerbClause::surface() const {
 
 Argument VerbClause::subject_arg(uint32_t i) const {
   Argument a = arg(i);
+  // "Furious at the delay , Ana left": a fronted phrase hung on the subject is no part of it.
+  uint32_t comma = a.first_token;
+  for (uint32_t k = a.first_token; k < a.head_token; ++k)
+    if (t_.tok(k).form == ",") comma = k + 1;
+  for (uint32_t k = comma; k < a.head_token; ++k)
+    if (t_.rel(k) == "cc" || t_.rel(k) == "conj") comma = a.first_token;
+  if (comma > a.first_token && comma <= a.head_token) {
+    std::vector<uint32_t> toks;
+    for (uint32_t k = comma; k < a.last_token; ++k) toks.push_back(k);
+    a.text = t_.text_of(toks);
+    a.first_token = comma;
+    a.start = t_.tok(comma).start;
+  }
   if (v_ <= a.head_token || v_ < a.first_token || v_ >= a.last_token) return a;
   std::vector<uint32_t> toks;
   for (uint32_t k = a.first_token; k < v_; ++k) toks.push_back(k);
