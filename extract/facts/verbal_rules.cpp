@@ -234,7 +234,8 @@ void VerbClause::run() {
       std::string prep = t_.case_of(c);
       if (prep == "according_to") continue;
       if (t_.lower_form(c) == "where" || t_.lower_form(c) == "when") continue;
-      if (passive && (t_.deprel(c) == "obl:agent" || prep == "by"))
+      // An agent follows the verb: a fronted "By the end of the year" is a time.
+      if (passive && (t_.deprel(c) == "obl:agent" || prep == "by") && c > v_)
         obl_.agents.push_back(c);
       else if (is_time_phrase(t_, c))
         obl_.times.push_back(c);

@@ -244,3 +244,42 @@ TEST_CASE("a copula under 'that' is a plain copula, not be_that") {
     CHECK(be->qualifiers.attribution == "Rui");
   }
 }
+
+TEST_CASE("open IE: a common noun before a name describes it; a state abbreviation locates") {
+  // They played the board game Scrabble in Dover , Del. .
+  auto s = tree({{"They", "they", "PRON", "PRP", 2, "nsubj"},
+                 {"played", "play", "VERB", "VBD", 0, "root"},
+                 {"the", "the", "DET", "DT", 6, "det"},
+                 {"board", "board", "NOUN", "NN", 5, "compound"},
+                 {"game", "game", "NOUN", "NN", 6, "compound"},
+                 {"Scrabble", "Scrabble", "PROPN", "NNP", 2, "obj"},
+                 {"in", "in", "ADP", "IN", 8, "case"},
+                 {"Dover", "Dover", "PROPN", "NNP", 2, "obl", "B-place"},
+                 {",", ",", "PUNCT", ",", 10, "punct"},
+                 {"Del.", "Del.", "PROPN", "NNP", 8, "appos"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* is = find(facts, "be", "Scrabble");
+  REQUIRE(is != nullptr);
+  CHECK(is->object.text == "board game");
+  CHECK(is->rule == "description");
+  const ExtractedFact* in = find(facts, "be_in", "Dover");
+  REQUIRE(in != nullptr);
+  CHECK(in->object.text == "Del.");
+  // The graph keeps to titles it knows.
+  CHECK(find(extract_facts(s, 0), "be", "Scrabble") == nullptr);
+}
+
+TEST_CASE("an unresolved 'what' is no argument") {
+  // They do what Ana says .
+  auto s = tree({{"They", "they", "PRON", "PRP", 2, "nsubj"},
+                 {"do", "do", "VERB", "VBP", 0, "root"},
+                 {"what", "what", "PRON", "WP", 2, "obj"},
+                 {"Ana", "Ana", "PROPN", "NNP", 5, "nsubj", "B-person"},
+                 {"says", "say", "VERB", "VBZ", 3, "acl:relcl"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  for (const auto& options : {ExtractOptions{}, open_ie()}) {
+    auto facts = extract_facts(s, 0, options);
+    CHECK(find(facts, "do") == nullptr);
+  }
+}
