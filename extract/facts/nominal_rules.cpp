@@ -145,6 +145,9 @@ void NominalRules::copulas() {
       }
     double base = s.how == "own" ? 0.8 : 0.7;
     for (uint32_t subj : s.heads) {
+      // "Also buried at the cemetery are ...": a prepositional phrase is no subject.
+      if (t_.first_kid(subj, "case") >= 0 && t_.first_kid(subj, "case") < static_cast<int>(subj))
+        continue;
       Argument sa = arg(subj);
       if (!prep.empty() && nominal) {
         ExtractedFact f;
