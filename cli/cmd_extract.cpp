@@ -26,6 +26,7 @@ struct ExtractCliOptions {
   std::string model;
   std::string file;
   bool pretokenized = false;
+  bool open_ie = false;
   double min_confidence = 0.0;
 };
 
@@ -53,7 +54,7 @@ nlp::Sentence sentence_from_tokens(const std::string& line) {
 class Extractor {
  public:
   Extractor(const ExtractCliOptions& o, nlp::Pipeline& p) : o_(o), pipeline_(p) {
-    options_.open_ie = o.format == "carb";
+    options_.open_ie = o.format == "carb" || o.open_ie;
     options_.min_confidence = o.min_confidence;
     if (o.format == "tsv") extract::write_tsv_header(std::cout);
   }
@@ -158,6 +159,9 @@ void add_extract_command(CLI::App& app, GlobalOptions& /*global*/, CommandAction
       ->check(CLI::IsMember({"jsonl", "tsv", "carb"}));
   cmd->add_flag("--pretokenized", o.pretokenized,
                 "Input is one space-tokenised sentence per line; tokens are kept as given");
+  cmd->add_flag("--open-ie", o.open_ie,
+                "CaRB's open-IE conventions in jsonl/tsv too (always on for carb), so a "
+                "benchmark run can be read with its rules");
   cmd->add_option("--model", o.model, "Model file (default: $QUARRY_MODEL or models/en.qm)");
   cmd->add_option("--min-confidence", o.min_confidence, "Drop facts below this (default 0)");
   cmd->add_option("file", o.file, "Input file, or - for standard input")->required();

@@ -45,15 +45,16 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
     if (f.confidence < options.min_confidence) continue;
     if (f.subject.text.empty() || f.object.text.empty()) continue;
     // A date or time is a qualifier, never a participant ("Thursday showed Kim" is a misparse).
-    auto is_time = [&](uint32_t i) {
-      return sentence.tokens[i].ner.find("time") != std::string::npos;
-    };
+    auto is_time = [&](uint32_t i) { return is_time_token(tree, i); };
     if (is_time(f.subject.head_token) || (!options.open_ie && is_time(f.object.head_token)))
       continue;
-    // An unresolved relative pronoun says nothing on its own.
-    if (f.subject.pronoun && (tree.lower_form(f.subject.head_token) == "who" ||
-                              tree.lower_form(f.subject.head_token) == "which"))
-      continue;
+    // An unresolved relative or interrogative pronoun says nothing on its own ("do what").
+    auto wh = [&](const Argument& a) {
+      std::string w = tree.lower_form(a.head_token);
+      return a.pronoun && (w == "who" || w == "which" || w == "what" || w == "whom" ||
+                           w == "whatever" || w == "whoever");
+    };
+    if (wh(f.subject) || wh(f.object)) continue;
     if (f.subject.first_token == f.object.first_token &&
         f.subject.last_token == f.object.last_token)
       continue;

@@ -115,7 +115,9 @@ void write_fact_carb(std::ostream& out, std::string_view sentence, const Extract
   // Forms of "be" as the lemma: CaRB's matcher equates a system "be" with every form.
   std::string relation;
   for (const auto& w : split_words(f.text)) {
-    bool be = w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "been";
+    bool be = w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "been" ||
+              (f.rule.find("copula") != std::string::npos &&
+               (w == "'s" || w == "'re" || w == "'m" || w == "being"));
     relation += (relation.empty() ? "" : " ") + (be ? std::string("be") : w);
   }
   out << field(sentence) << '\t' << fmt::format("{:.3f}", f.confidence) << '\t' << field(relation)

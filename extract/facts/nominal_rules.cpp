@@ -68,6 +68,7 @@ class NominalRules {
   void appositions();
   void titles();
   void open_ie_relations();
+  void open_ie_descriptions();
 
  private:
   Argument arg(uint32_t i) const { return t_.argument(i, ctx_.options.open_ie); }
@@ -133,9 +134,20 @@ void NominalRules::copulas() {
         group.push_back(c);
     std::sort(group.begin(), group.end());
     std::string prefix = cop >= 0 ? t_.text_of(group) : "is";
-    std::string prep = t_.case_of(p);
+    // Prepositions only: "that"/"because" mark the whole clause ("said that it was a
+    // response"), which is a plain copula.
+    std::string prep;
+    for (uint32_t c : t_.children(p))
+      if (t_.rel(c) == "case" && c < p) {
+        prep += (prep.empty() ? "" : "_") + t_.lower_form(c);
+        for (uint32_t f : t_.children(c))
+          if (t_.rel(f) == "fixed") prep += "_" + t_.lower_form(f);
+      }
     double base = s.how == "own" ? 0.8 : 0.7;
     for (uint32_t subj : s.heads) {
+      // "Also buried at the cemetery are ...": a prepositional phrase is no subject.
+      if (t_.first_kid(subj, "case") >= 0 && t_.first_kid(subj, "case") < static_cast<int>(subj))
+        continue;
       Argument sa = arg(subj);
       if (!prep.empty() && nominal) {
         ExtractedFact f;
@@ -146,6 +158,17 @@ void NominalRules::copulas() {
         f.qualifiers = q;
         f.rule = "copula_prep";
         push(f, p, base * 0.9);
+      } else if (prep.empty() && ctx_.options.open_ie && t_.tok(p).upos == "PROPN" &&
+                 t_.tok(subj).upos == "NOUN") {
+        // "The champions in 2005 were Kilmacud Crokes": the name is what is described.
+        ExtractedFact f;
+        f.subject = arg(p);
+        f.predicate = "be";
+        f.text = prefix;
+        f.object = sa;
+        f.qualifiers = q;
+        f.rule = "copula";
+        push(f, p, base);
       } else if (prep.empty()) {
         describe(sa, p, prefix, q, "copula", base, p);
       }
@@ -168,11 +191,39 @@ void NominalRules::appositions() {
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
-    bool n_named = !entity_type(t_.tok(n).ner).empty();
-    bool m_named = !entity_type(t_.tok(m).ner).empty();
-    uint32_t subj = (m_named && !n_named) ? m : n;
+    auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
+    bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
+    bool m_named = !entity_type(t_.tok(m).ner).empty() || (proper(m) && !proper(n));
+    // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
+    uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
     uint32_t desc = subj == n ? m : n;
+    size_t before = ctx_.out.size();
+    auto place = [&](uint32_t i) { return entity_type(t_.tok(i).ner) == "Place" && proper(i); };
+    if (place(n) && place(m) && m > n) {
+      // "Dearborn , Mich.": the second place contains the first.
+      ExtractedFact f;
+      f.subject = t_.argument(n);
+      f.predicate = "be_in";
+      f.text = "is in";
+      f.object = t_.argument(m);
+      f.rule = "appos";
+      push(f, m, 0.6);
+      continue;
+    }
     describe(t_.argument(resolve_relative(t_, subj)), desc, "is", Qualifiers{}, "appos", 0.6, m);
+    // "His brother , Rui Sousa": the description's full span must not repeat the name.
+    for (size_t k = before; k < ctx_.out.size(); ++k) {
+      Argument& o = ctx_.out[k].object;
+      if (subj <= o.first_token || subj >= o.last_token) continue;
+      std::vector<uint32_t> toks;
+      uint32_t cut = t_.argument(subj).first_token;
+      for (uint32_t i = o.first_token; i < cut; ++i) toks.push_back(i);
+      while (!toks.empty() && t_.tok(toks.back()).upos == "PUNCT") toks.pop_back();
+      if (toks.empty()) continue;
+      o.text = t_.text_of(toks);
+      o.last_token = toks.back() + 1;
+      o.end = t_.tok(toks.back()).end;
+    }
   }
 }
 
@@ -222,6 +273,88 @@ void NominalRules::titles() {
   }
 }
 
+// Open IE only: a common noun right before a name describes it, whatever the noun: "the
+// board game Scrabble", "arranger Rui Mota" -> (Scrabble, is, board game). The graph keeps
+// to the title lexicon above: "the Porto striker" says what someone is, "the Porto road"
+// does not.
+void NominalRules::open_ie_descriptions() {
+  for (uint32_t h = 0; h < t_.size(); ++h) {
+    if (t_.tok(h).upos != "PROPN" || t_.rel(h) == "flat" || t_.rel(h) == "compound") continue;
+    uint32_t first = h;
+    for (uint32_t c : t_.children(h))
+      if (t_.rel(c) == "flat" || (t_.rel(c) == "compound" && t_.tok(c).upos == "PROPN"))
+        first = std::min(first, c);
+    if (first == 0) continue;
+    uint32_t k = first - 1;
+    if ((t_.tok(k).form == "``" || t_.tok(k).form == "\"") && k > 0) --k;
+    if (t_.tok(k).upos != "NOUN" || std::isupper(static_cast<unsigned char>(t_.tok(k).form[0])))
+      continue;
+    if (t_.head(k) != static_cast<int>(h) && t_.head(h) != static_cast<int>(k)) continue;
+    if (is_title(t_, k) && t_.tok(h).ner.find("person") != std::string::npos) continue;  // titles()
+    uint32_t d = k;
+    while (d > 0) {
+      const auto& p = t_.tok(d - 1);
+      if (p.upos != "NOUN" && p.upos != "ADJ" && p.upos != "PROPN") break;
+      --d;
+    }
+    uint32_t last = h;
+    for (uint32_t c : t_.children(h))
+      if (t_.rel(c) == "flat") last = std::max(last, c);
+    if (last + 1 < t_.size() && (t_.tok(last + 1).form == "''" || t_.tok(last + 1).form == "\""))
+      ++last;
+    uint32_t name_first = k + 1;
+    ExtractedFact f;
+    f.subject = span_argument(t_, name_first, last, h);
+    f.predicate = "be";
+    f.text = "is";
+    f.object = span_argument(t_, d, k, k);
+    f.rule = "description";
+    push(f, h, 0.5);
+  }
+  // "the Iowa Terminal Railroad", "China 's parliament": a place before a noun locates it.
+  for (uint32_t c = 0; c < t_.size(); ++c) {
+    if (t_.tok(c).upos != "PROPN" || entity_type(t_.tok(c).ner) != "Place" || t_.head(c) < 0)
+      continue;
+    uint32_t n = static_cast<uint32_t>(t_.head(c));
+    bool compound = t_.rel(c) == "compound" && c + 1 < n;
+    bool possessor = t_.deprel(c) == "nmod:poss";
+    if (n <= c || (!compound && !possessor)) continue;
+    if (t_.tok(n).upos != "NOUN" && t_.tok(n).upos != "PROPN") continue;
+    std::vector<uint32_t> rest;
+    for (uint32_t k = c + 1; k <= n; ++k)
+      if (t_.rel(k) != "case" && t_.rel(k) != "punct") rest.push_back(k);
+    if (rest.empty()) continue;
+    ExtractedFact f;
+    f.subject = span_argument(t_, rest.front(), n, n);
+    f.subject.text = t_.text_of(rest);
+    f.predicate = "be_in";
+    f.text = "is in";
+    f.object = span_argument(t_, c, c, c);
+    f.rule = "description";
+    push(f, n, 0.3);  // dev: about a quarter match
+  }
+  // "Lancaster , Pa. ," with a state written as an abbreviation: (Lancaster, is in, Pa.),
+  // whatever the parser made of the commas.
+  for (uint32_t k = 0; k + 2 < t_.size(); ++k) {
+    const std::string& st = t_.tok(k + 2).form;
+    bool abbreviation = st.size() >= 3 && st.size() <= 6 && st.back() == '.' &&
+                        std::isupper(static_cast<unsigned char>(st[0])) &&
+                        std::all_of(st.begin() + 1, st.end() - 1, [](char c) {
+                          return std::islower(static_cast<unsigned char>(c));
+                        });
+    if (t_.tok(k).upos != "PROPN" || t_.tok(k + 1).form != "," || !abbreviation) continue;
+    uint32_t first = k;
+    while (first > 0 && t_.tok(first - 1).upos == "PROPN") --first;
+    ExtractedFact f;
+    f.subject = span_argument(t_, first, k, k);
+    f.predicate = "be_in";
+    f.text = "is in";
+    f.object = span_argument(t_, k + 2, k + 2, k + 2);
+    f.rule = "description";
+    push(f, k, 0.5);
+  }
+}
+
 // Open IE only (CaRB's conventions): "the RSNO's base" -> (the RSNO, has, base); "Hall in
 // Glasgow" -> (Hall, is in, Glasgow). Too loose for the graph: "Putin's letter" is not
 // possession and "the base in Glasgow" may be a description.
@@ -267,7 +400,10 @@ void nominal_facts(RuleContext& ctx) {
   rules.copulas();
   rules.appositions();
   rules.titles();
-  if (ctx.options.open_ie) rules.open_ie_relations();
+  if (ctx.options.open_ie) {
+    rules.open_ie_relations();
+    rules.open_ie_descriptions();
+  }
 }
 
 }  // namespace quarry::extract

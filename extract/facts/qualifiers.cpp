@@ -93,9 +93,17 @@ Qualifiers clause_qualifiers(const DepTree& t, uint32_t pred) {
   return q;
 }
 
+bool is_time_token(const DepTree& t, uint32_t i) {
+  const auto& tok = t.tok(i);
+  if (tok.ner.size() < 3 || tok.ner.compare(2, std::string::npos, "time") != 0) return false;
+  // The tagger lets a time span run into a following name ("In 1717 Lady Mary ..."): a proper
+  // noun is a time only when it names one.
+  return tok.upos != "PROPN" || in(t.lemma(i), kTimeWords);
+}
+
 bool is_time_phrase(const DepTree& t, uint32_t head) {
   const auto& tok = t.tok(head);
-  if (tok.ner.size() > 2 && tok.ner.compare(2, std::string::npos, "time") == 0) return true;
+  if (is_time_token(t, head)) return true;
   std::string w = t.lemma(head);
   if (in(w, kTimeWords) && !(w == "may" && tok.upos != "PROPN")) return true;
   if (tok.upos == "NUM" && tok.form.size() == 4 && std::isdigit((unsigned char)tok.form[0])) {

@@ -23,6 +23,10 @@ struct RuleContext {
 // passives, relative clauses, participial phrases, xcomp chains, coordination.
 void verbal_facts(RuleContext& ctx);
 
+// "met with Ana and showed her", misparsed with "with" as the mark of the coordinated verb and
+// Ana as its subject: Ana, the prepositional object the parser moved away from `v`, or -1.
+int misparsed_prep_object(const DepTree& t, uint32_t v);
+
 // nominal_rules.cpp: copular clauses, appositions, compound titles before names and the
 // possessives inside them.
 void nominal_facts(RuleContext& ctx);
@@ -53,6 +57,8 @@ int pronoun_antecedent(const DepTree& t, uint32_t p);
 // inherits from the clauses above it ("X said that ...", "... is said to ...").
 Qualifiers clause_qualifiers(const DepTree& t, uint32_t pred);
 bool is_time_phrase(const DepTree& t, uint32_t head);
+// Tagged as a time by NER, unless it is a proper noun that names no day or month.
+bool is_time_token(const DepTree& t, uint32_t i);
 bool is_place_phrase(const DepTree& t, uint32_t head);
 // The preposition(s) of the phrase headed by `head`, as written: "according to"; or "".
 std::string case_text(const DepTree& t, uint32_t head);

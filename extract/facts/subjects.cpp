@@ -14,7 +14,64 @@ bool is_relative_pronoun(const DepTree& t, uint32_t i) {
   return in_relcl && (w == "which" || w == "that");
 }
 
+// "Ana is a singer who plays the harp": the one who plays is Ana, the copula's subject, not
+// the description "a singer" the clause hangs on.
+static uint32_t copula_subject(const DepTree& t, uint32_t antecedent) {
+  if (t.first_kid(antecedent, "cop") < 0 || t.tok(antecedent).upos != "NOUN") return antecedent;
+  int s = t.first_kid(antecedent, "nsubj");
+  if (s < 0 || t.tok(static_cast<uint32_t>(s)).upos == "PRON") return antecedent;
+  return static_cast<uint32_t>(s);
+}
+
+static bool is_person(const DepTree& t, uint32_t k) {
+  return t.tok(k).upos == "PROPN" && t.tok(k).ner.find("person") != std::string::npos;
+}
+
+// "who" names a person, but the parser often hangs it on the nearest noun: "with Ana Lima,
+// who gave ..." on the noun "Ana Lima" is attached to, "Rui Sousa, a member of the Party
+// Bureau, who ..." on "Bureau". Climb from k through names and noun modifiers to the person.
+static int person_up(const DepTree& t, uint32_t k) {
+  for (int step = 0; step < 6; ++step) {
+    if (is_person(t, k) && t.rel(k) != "flat") return static_cast<int>(k);
+    std::string_view r = t.rel(k);
+    if (r == "appos") {
+      // "Rui Sousa, a member of ...": the name right before the apposition, whatever the
+      // parser hung the apposition on.
+      std::vector<uint32_t> span = t.subtree(k);
+      int j = static_cast<int>(span.front()) - 1;
+      bool comma = t.tok(span.front()).upos == "PUNCT";
+      for (; j >= 0 && t.tok(static_cast<uint32_t>(j)).upos == "PUNCT"; --j) comma = true;
+      if (comma && j >= 0) {
+        uint32_t n = static_cast<uint32_t>(j);
+        while (t.rel(n) == "flat" && t.head(n) >= 0) n = static_cast<uint32_t>(t.head(n));
+        if (is_person(t, n)) return static_cast<int>(n);
+      }
+    }
+    if (t.head(k) < 0 || !(r == "flat" || r == "compound" || r == "nmod" || r == "appos"))
+      return -1;
+    k = static_cast<uint32_t>(t.head(k));
+  }
+  return -1;
+}
+
+static uint32_t resolve_relative_parse(const DepTree& t, uint32_t i);
+
 uint32_t resolve_relative(const DepTree& t, uint32_t i) {
+  uint32_t a = resolve_relative_parse(t, i);
+  std::string w = t.lower_form(i);
+  if (a == i || (w != "who" && w != "whom") || is_person(t, a)) return a;
+  // The noun just before "who" (past a comma), then the parser's antecedent.
+  for (uint32_t k = i; k-- > 0;) {
+    if (t.tok(k).upos == "PUNCT") continue;
+    int p = person_up(t, k);
+    if (p >= 0) return static_cast<uint32_t>(p);
+    break;
+  }
+  int p = person_up(t, a);
+  return p >= 0 ? static_cast<uint32_t>(p) : a;
+}
+
+static uint32_t resolve_relative_parse(const DepTree& t, uint32_t i) {
   if (!is_relative_pronoun(t, i)) return i;
   // who -> relative clause verb -> antecedent noun
   int v = t.head(i);
@@ -27,7 +84,7 @@ uint32_t resolve_relative(const DepTree& t, uint32_t i) {
   }
   if (v >= 0) {
     int a = t.head(static_cast<uint32_t>(v));
-    if (a >= 0) return static_cast<uint32_t>(a);
+    if (a >= 0) return copula_subject(t, static_cast<uint32_t>(a));
   }
   // The parser missed the relative clause ("..., who also handed"): the antecedent is the
   // noun just before the pronoun, past a comma.
@@ -68,6 +125,11 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   if (subjects.size() == 2 && t.tok(subjects[1]).upos == "PROPN" &&
       t.tok(subjects[0]).upos == "NOUN" && subjects[0] + 1 == t.argument(subjects[1]).first_token)
     std::swap(subjects[0], subjects[1]);
+  int ph = t.head(pred);
+  bool misparsed =
+      subjects.size() == 1 && ph >= 0 &&
+      misparsed_prep_object(t, static_cast<uint32_t>(ph)) == static_cast<int>(subjects[0]);
+  if (misparsed) subjects.clear();
   for (uint32_t c : subjects)
     if (is_clause_subject(t, c)) {
       choice.heads = with_conjuncts(t, resolve_relative(t, c));
@@ -77,6 +139,13 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   int h = t.head(pred);
   if (h < 0) return choice;
   uint32_t head = static_cast<uint32_t>(h);
+  if (misparsed) {
+    // "met with Ana and showed her": Ana is the object of "met with"; who showed is who met.
+    SubjectChoice up = find_subject(t, head);
+    up.how = "conj";
+    up.relative_object = false;
+    return up;
+  }
   const std::string& d = t.deprel(pred);
   std::string_view r = t.rel(pred);
   if (r == "conj") {
@@ -90,11 +159,23 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   }
   if (d == "acl:relcl") {
     // No subject inside the relative clause: the antecedent is it ("Li, who led ...").
-    choice.heads = with_conjuncts(t, head);
+    choice.heads = with_conjuncts(t, copula_subject(t, head));
     choice.how = "relcl";
     return choice;
   }
-  if (r == "acl" && (t.tok(pred).xpos == "VBG" || t.tok(pred).xpos == "VBN")) {
+  const std::string& xpos = t.tok(pred).xpos;
+  if (r == "acl" && (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP") &&
+      t.first_kid(pred, "mark") < 0 && t.tok(head).upos != "VERB") {
+    // A finite verb read as a modifier of the noun before it ("Each of these people
+    // influenced ..." with no other main verb): that noun phrase is its subject.
+    uint32_t top = head;
+    while (t.rel(top) == "nmod" && t.head(top) >= 0 && t.head(top) < static_cast<int>(top))
+      top = static_cast<uint32_t>(t.head(top));
+    choice.heads = {top};
+    choice.how = "acl";
+    return choice;
+  }
+  if (r == "acl" && (xpos == "VBG" || xpos == "VBN")) {
     // "Shoigu, leading the delegation" (present participle: the noun acts);
     // "a letter signed by Putin" (past participle: the noun undergoes; see verbal_rules).
     choice.heads = {head};
@@ -143,7 +224,15 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
     if (t.head(c) >= 0 && t.head(static_cast<uint32_t>(t.head(c))) < 0) return static_cast<int>(c);
     best = static_cast<int>(c);
   }
-  return best;
+  if (best >= 0 || !personal) return best;
+  // No subject fits: the nearest earlier name of a person in any role ("follows Cashel
+  // Byron as he tries ...").
+  for (uint32_t c = p; c-- > 0;) {
+    bool name = t.tok(c).upos == "PROPN" && t.tok(c).ner.find("person") != std::string::npos;
+    if (name && t.rel(c) != "flat" && t.rel(c) != "compound" && !t.has_feat(c, "Number=Plur"))
+      return static_cast<int>(c);
+  }
+  return -1;
 }
 
 }  // namespace quarry::extract

@@ -99,25 +99,41 @@ static bool core_rel(std::string_view r, std::string_view full) {
   return full == "nmod:poss" || full == "det:poss" || full == "nmod:tmod" || r == "advmod";
 }
 
+// Whether punctuation separates tokens a < b: a real apposition ("Li, a member") has it.
+bool DepTree::top_comma(uint32_t a, uint32_t b) const {
+  for (uint32_t k = a + 1; k < b; ++k)
+    if (s_.tokens[k].upos == "PUNCT") return true;
+  return false;
+}
+
 void DepTree::collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& out) const {
   out.push_back(i);
   for (uint32_t c : children_[i]) {
     std::string_view r = rel(c);
     const std::string& d = deprel(c);
     bool keep;
+    // "a letter from Chinese leader Xi Jinping" with the name misread as an apposition.
+    bool name_appos = r == "appos" && c > i && s_.tokens[c].upos == "PROPN" && !top_comma(i, c);
     if (top && (r == "case" || r == "mark" || r == "cop" || r == "cc" || r == "conj" ||
                 r == "nsubj" || r == "aux" || r == "csubj" || r == "expl"))
       keep = false;
-    else if ((r == "acl" && !(full && deprel(c) == "acl")) || (r == "appos" && !full) ||
-             r == "parataxis" || r == "dep" || r == "reparandum")
+    else if ((r == "acl" && !(full && deprel(c) == "acl")) ||
+             (r == "appos" && !full && !name_appos) || r == "parataxis" || r == "dep" ||
+             r == "reparandum")
       keep = false;
     else if (full)
       keep = !(top && r == "punct" && (c == 0 || c + 1 == size())) &&
              !(top && r == "advmod" && (lower_form(c) == "not" || lower_form(c) == "n't"));
-    else if (d == "nmod:poss")
+    else if (d == "nmod:poss" || (d == "nmod:desc" && !top))
+      keep = true;  // "a letter from President Vladimir Putin"; at the top the title is a
+                    // fact of its own (rule `title`), the argument the bare name
+    else if (name_appos)
       keep = true;
     else if (r == "nmod") {
       std::string prep = case_of(c);
+      // "from President Vladimir Putin" with "from" hung on the title, not the name.
+      for (uint32_t k : children_[c])
+        if (prep.empty() && k < c && deprel(k) == "nmod:desc") prep = case_of(k);
       keep = prep == "of" || prep == "from";
     } else if (r == "case") {
       keep = !top;

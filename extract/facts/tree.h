@@ -55,6 +55,7 @@ class DepTree {
 
  private:
   void collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& out) const;
+  bool top_comma(uint32_t a, uint32_t b) const;
 
   const nlp::Sentence& s_;
   std::vector<int> heads_;

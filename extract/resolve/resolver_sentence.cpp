@@ -67,6 +67,14 @@ bool has_role_noun(const Sentence& s, size_t first, size_t last) {
   return false;
 }
 
+// "Kim and Shoigu" is two people even when the tagger spans both with one person tag: no
+// person is named "X and Y" ("Procter and Gamble" is a company and stays one name).
+bool joins_two_people(const Sentence& s, size_t j) {
+  const std::string& w = s.tokens[j].form;
+  if ((w != "and" && w != "And") || j == 0) return false;
+  return ner_type(s.tokens[j - 1]) == "Person" && ner_type(s.tokens[j + 1]) == "Person";
+}
+
 }  // namespace
 
 void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
@@ -88,7 +96,7 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
       if (name_like(s, j)) {
         ++j;
       } else if ((is_name_connector(t.form) || t.form == "-") && j + 1 < n && name_like(s, j + 1) &&
-                 !is_determiner(t.form)) {
+                 !is_determiner(t.form) && !joins_two_people(s, j)) {
         j += 2;
       } else if (t.form == "-" || (s.tokens[j - 1].form == "-" && t.upos != "PUNCT")) {
         ++j;  // "Jong-un": a hyphenated lower-case second half

@@ -36,5 +36,12 @@ grep -qF 'F1 1.000' "$work/score" || fail "expected a perfect score: $(cat "$wor
 [[ $(head -1 "$work/tsv") == doc$'\t'sentence$'\t'* ]] || fail "tsv header"
 grep -qP '^<stdin>\t0\tRui\tfound\tthe company\t' "$work/tsv" || fail "tsv row: $(cat "$work/tsv")"
 
+# --open-ie: the same tuples as carb, one JSON line each, with their rules.
+"$quarry" extract --model "$model" --pretokenized --open-ie "$work/sent.txt" > "$work/oie.jsonl" ||
+  fail "open-ie extract failed"
+[[ $(wc -l < "$work/oie.jsonl") -eq $(wc -l < "$work/sys.tsv") ]] ||
+  fail "--open-ie jsonl and carb differ in tuple count: $(cat "$work/oie.jsonl")"
+grep -qF '"rule":' "$work/oie.jsonl" || fail "--open-ie jsonl has no rule: $(cat "$work/oie.jsonl")"
+
 [[ $failures -eq 0 ]] && echo "all extract CLI checks passed"
 exit $((failures > 0))
