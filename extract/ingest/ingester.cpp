@@ -29,9 +29,11 @@ struct Work {
 
 void extract_builtin(const nlp::Pipeline& pipeline, Work& w) {
   auto sentences = nlp::segment(w.in.doc.text);
+  // The whole document at once, so a name typed in one sentence keeps that type where the
+  // sentence-level recogniser missed or mistyped it (extract/nlp/entity_document.h).
+  pipeline.annotate_document(sentences);
   std::vector<ExtractedFact> facts;
   for (size_t i = 0; i < sentences.size(); ++i) {
-    pipeline.annotate(sentences[i]);
     w.tokens += sentences[i].tokens.size();
     auto f = extract_facts(sentences[i], static_cast<uint32_t>(i));
     facts.insert(facts.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
