@@ -7,6 +7,7 @@
 // line is reported as file:line and skipped; the rest goes on (exit 1 at the end).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,6 +18,7 @@
 #include "extract/facts/fact_io.h"
 #include "extract/nlp/pipeline.h"
 #include "extract/nlp/segmenter.h"
+#include "extract/resolve/document.h"
 
 namespace quarry::cli {
 namespace {
@@ -60,6 +62,39 @@ class Extractor {
   }
   void sentence(const extract::Document& doc, nlp::Sentence& s, uint32_t index) {
     pipeline_.annotate(s);
+    write(doc, s, index);
+  }
+  // Annotated as one document, as `quarry ingest` does, so both give the same facts.
+  void document(const extract::Document& doc) {
+    auto sentences = nlp::segment(doc.text);
+    pipeline_.annotate_document(sentences);
+    if (o_.format != "jsonl") {
+      for (size_t i = 0; i < sentences.size(); ++i)
+        write(doc, sentences[i], static_cast<uint32_t>(i));
+      return;
+    }
+    // JSON Lines carry the document's entity resolution too, so that `quarry import` can
+    // merge the output of many extract runs (docs/scaling.md). Written in reading order.
+    std::vector<extract::ExtractedFact> facts;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      auto f = extract::extract_facts(sentences[i], static_cast<uint32_t>(i), options_);
+      facts.insert(facts.end(), std::make_move_iterator(f.begin()),
+                   std::make_move_iterator(f.end()));
+    }
+    std::stable_sort(facts.begin(), facts.end(), [](const auto& a, const auto& b) {
+      return a.sentence != b.sentence ? a.sentence < b.sentence : a.subject.start < b.subject.start;
+    });
+    auto resolved =
+        extract::resolve::resolve_document(sentences, facts, doc.date, "quarry-extract/1");
+    std::vector<const Fact*> by_fact(facts.size(), nullptr);
+    for (size_t k = 0; k < resolved.origin.size(); ++k)
+      by_fact[resolved.origin[k]] = &resolved.facts[k];
+    for (size_t i = 0; i < facts.size(); ++i)
+      extract::write_fact_jsonl(std::cout, doc, facts[i], by_fact[i]);
+  }
+
+ private:
+  void write(const extract::Document& doc, const nlp::Sentence& s, uint32_t index) {
     for (const auto& f : extract::extract_facts(s, index, options_)) {
       if (o_.format == "carb")
         extract::write_fact_carb(std::cout, s.text, f);
@@ -69,13 +104,6 @@ class Extractor {
         extract::write_fact_jsonl(std::cout, doc, f);
     }
   }
-  void document(const extract::Document& doc) {
-    auto sentences = nlp::segment(doc.text);
-    for (size_t i = 0; i < sentences.size(); ++i)
-      sentence(doc, sentences[i], static_cast<uint32_t>(i));
-  }
-
- private:
   const ExtractCliOptions& o_;
   nlp::Pipeline& pipeline_;
   extract::ExtractOptions options_;

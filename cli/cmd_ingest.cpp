@@ -80,10 +80,11 @@ int run_ingest(const GlobalOptions& global, const IngestArgs& args) {
   if (!global.quiet) {
     std::cerr << fmt::format(
         "ingested {} documents ({} new or changed, {} unchanged, {} skipped): {} facts, {} new "
-        "relationships, {} new entities; {} tokens in {:.2f} s ({:.0f} tokens/s, {} jobs)\n",
+        "relationships, {} new entities; {} tokens in {:.2f} s ({:.0f} tokens/s, {} jobs; CPU "
+        "s: analysis {:.2f}, storage {:.2f})\n",
         s.added + s.unchanged, s.added, s.unchanged, s.failed, s.facts, s.new_relationships,
         s.new_entities, s.tokens, s.seconds, s.seconds > 0 ? s.tokens / s.seconds : 0.0,
-        options.jobs);
+        options.jobs, s.analysis_cpu, s.storage_cpu);
   }
   return s.failed ? kExitQueryError : kExitOk;
 }

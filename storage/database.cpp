@@ -135,7 +135,11 @@ Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat 
     // Decide under the write lock, so no other writer can fill the graph in between.
     std::unique_lock lock(store_->write_mutex());
     Snapshot snap(store_);
-    if (snap.node_count(std::nullopt) == 0 && snap.rel_count(std::nullopt) == 0) {
+    // JSON Lines can carry what the bulk path does not keep (aliases, merge reasons,
+    // spelling variants, mention qualifiers, symmetric facts: `quarry extract` rows), so
+    // it always goes through the Writer; TSV and N-Triples are bare triples.
+    if (format != ImportFormat::kJsonl && snap.node_count(std::nullopt) == 0 &&
+        snap.rel_count(std::nullopt) == 0) {
       return bulk_import(store_, in, format, name, strict);
     }
   }

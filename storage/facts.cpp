@@ -10,6 +10,8 @@ using keys::TermKind;
 
 namespace {
 
+constexpr std::string_view kOther = "Other";
+
 bool one_word(std::string_view normalised) { return normalised.find(' ') == std::string::npos; }
 
 // Appends `items` to the string list `list`, skipping those already there. True if any was new.
@@ -25,6 +27,42 @@ bool merge_into(List& list, const std::vector<std::string>& items, const std::st
 }
 
 }  // namespace
+
+// Across types only Other gives way: a mention typed Other (the recogniser missed the name,
+// or it is a phrase) and a node with a specific type, or the reverse, are one entity when
+// exactly one such node answers to the name or an alias; the specific type wins, and the
+// node is relabelled when it was Other. Two specific types (Person, Place) stay apart:
+// "Jordan" the person is not Jordan the country, and a name alone cannot say which is right.
+Result<std::optional<NodeId>> Writer::other_type_node(const EntityRef& entity,
+                                                      const std::vector<std::string>& forms,
+                                                      std::string& reason) {
+  const bool typed = entity.type != kOther;
+  const auto other = term_id(TermKind::kLabel, kOther);
+  std::optional<NodeId> found;
+  for (const auto& form : forms) {
+    for (NodeId n : alias_nodes(form)) {
+      auto labels = node_labels(n);
+      bool is_other = labels.empty() ||
+                      (other && std::find(labels.begin(), labels.end(), *other) != labels.end());
+      if (typed != is_other) continue;  // both specific, or both Other (matched already)
+      if (found && *found != n) return std::optional<NodeId>{};  // ambiguous: keep apart
+      found = n;
+    }
+  }
+  if (!found) return found;
+  if (typed) {
+    if (other) {
+      if (auto st = remove_label(*found, kOther); !st.ok()) return st;
+    }
+    if (auto st = add_label(*found, entity.type); !st.ok()) return st;
+    reason = fmt::format("'{}': typed {} here, Other before (a typed mention wins over Other)",
+                         entity.name, entity.type);
+  } else {
+    reason =
+        fmt::format("'{}': typed Other here, joins the one typed entity of that name", entity.name);
+  }
+  return found;
+}
 
 Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& summary) {
   std::string cache_key = entity.type + '\x01' + entity.name;
@@ -64,10 +102,16 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
       if (found) break;
     }
   }
+  std::string retyped;  // the merge reason when the node and this mention differ in type
+  if (!found && !entity.type.empty()) {
+    auto cross = other_type_node(entity, forms, retyped);
+    if (!cross.ok()) return cross.status();
+    found = *cross;
+  }
   NodeId id;
   std::vector<std::string> names = entity.aliases;
   if (!found) {
-    auto created = create_node({entity.type.empty() ? std::string("Other") : entity.type},
+    auto created = create_node({entity.type.empty() ? std::string(kOther) : entity.type},
                                Map{{"name", entity.name}});
     if (!created.ok()) return created;
     id = *created;
@@ -88,7 +132,9 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
   }
   List merges;
   if (auto m = prop('n', id, "merges"); m && m->kind() == ValueKind::kList) merges = m->as_list();
-  if (merge_into(merges, entity.merges, "")) {
+  std::vector<std::string> reasons = entity.merges;
+  if (!retyped.empty()) reasons.push_back(std::move(retyped));
+  if (merge_into(merges, reasons, "")) {
     if (auto s = put_prop('n', id, "merges", Value(std::move(merges))); !s.ok()) return s;
   }
   entities_.emplace(std::move(cache_key), id);
@@ -103,6 +149,8 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
   auto o = resolve_entity(fact.object, summary);
   if (!o.ok()) return o.status();
   uint64_t p = intern(TermKind::kType, fact.predicate);
+  // One relationship for both directions of a symmetric fact (see Fact::symmetric).
+  if (fact.symmetric && *o < *s) std::swap(*s, *o);
 
   // Facts merge into the one fact relationship for (s, p, o); CREATEd ones are left alone.
   auto key = std::make_tuple(*s, p, *o);
@@ -127,6 +175,9 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
     if (rel == 0) {
       rel = new_rel(*s, p, *o, keys::kRelFact);
       ++summary.facts_added;
+      if (fact.symmetric) {
+        if (auto st = put_prop('r', rel, "symmetric", Value(true)); !st.ok()) return st;
+      }
     }
     facts_.emplace(key, rel);
   }

@@ -58,6 +58,11 @@ class Writer : public ReaderImpl<GraphTransaction> {
   // given) is the same node; otherwise a new node labelled with the type (or Other).
   // A new spelling of a known entity is added to its `aliases`.
   Result<NodeId> resolve_entity(const EntityRef& entity, WriteSummary& summary);
+  // The one node of the other kind (Other vs a specific type) that `entity` joins, if any;
+  // sets `reason` for the node's merges. See facts.cpp.
+  Result<std::optional<NodeId>> other_type_node(const EntityRef& entity,
+                                                const std::vector<std::string>& forms,
+                                                std::string& reason);
   // Adds one mention of a fact; `doc` is the document's term id (0 = none). An
   // identical mention (same relationship, document and mention fields) is not repeated.
   Status add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary);

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "quarry/database.h"
+
 namespace quarry::extract {
 
 using json = nlohmann::ordered_json;
@@ -37,7 +39,7 @@ static json argument_json(const Argument& a) {
   return j;
 }
 
-void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFact& f) {
+static json fact_json(const Document& doc, const ExtractedFact& f) {
   json j;
   j["doc"] = doc.id;
   if (!doc.source.empty()) j["source"] = doc.source;
@@ -66,6 +68,47 @@ void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFac
   if (!q.empty()) j["qualifiers"] = std::move(q);
   j["confidence"] = std::round(f.confidence * 1000) / 1000;
   j["rule"] = f.rule;
+  return j;
+}
+
+void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFact& f) {
+  out << fact_json(doc, f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+static void add_entity(json& arg, const EntityRef& e) {
+  arg["name"] = e.name;
+  if (!e.type.empty()) arg["type"] = e.type;
+  if (!e.aliases.empty()) arg["aliases"] = e.aliases;
+  if (!e.merges.empty()) arg["merges"] = e.merges;
+  if (!e.variants.empty()) arg["variants"] = e.variants;
+}
+
+void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFact& f,
+                      const quarry::Fact* resolved) {
+  json j = fact_json(doc, f);
+  if (!resolved) {
+    j["unresolved"] = true;
+  } else {
+    if (resolved->symmetric) j["symmetric"] = true;
+    add_entity(j["subject"], resolved->subject);
+    add_entity(j["object"], resolved->object);
+    for (const auto& [key, value] : resolved->mention.qualifiers) {
+      auto* e = j.contains("extra") ? &j["extra"] : nullptr;
+      bool role = false;
+      if (e) {
+        for (auto& item : *e) {
+          if (item["role"] == key && value.kind() == ValueKind::kString) {
+            item["name"] = value.as_string();
+            role = true;
+          }
+        }
+      }
+      if (role) continue;
+      if (key == "time" || key == "time_text") {
+        if (value.kind() == ValueKind::kString) j["qualifiers"][key] = value.as_string();
+      }
+    }
+  }
   out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
 

@@ -11,6 +11,10 @@
 #include "extract/facts/fact.h"
 #include "quarry/status.h"
 
+namespace quarry {
+struct Fact;  // quarry/database.h; not included, its Document would clash with ours
+}
+
 namespace quarry::extract {
 
 // A document to extract from; metadata fields are empty when not given.
@@ -29,6 +33,15 @@ Result<Document> parse_document_json(std::string_view line);
 // One fact as one JSON object on one line (fields in docs/extraction.md), with the
 // document's id, source and date as provenance. Empty qualifiers are left out.
 void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFact& fact);
+
+// The same line with the document's entity resolution added, so `quarry import` can merge
+// the facts of many `quarry extract` runs: each argument gets the entity it resolved to
+// ("name", "type", "aliases", "merges", "variants"), the time qualifier is resolved against
+// the document date ("time_text" keeps the phrase), and symmetric facts say so. `resolved`
+// null: resolution dropped the fact (a pronoun without antecedent, a title absorbed into
+// the name), and the line is marked "unresolved": true.
+void write_fact_jsonl(std::ostream& out, const Document& doc, const ExtractedFact& fact,
+                      const quarry::Fact* resolved);
 
 // doc, sentence, subject, predicate, object, confidence, rule, text, qualifiers: one line
 // per fact, tabs and newlines inside fields replaced by spaces.

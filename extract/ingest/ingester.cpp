@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include <time.h>
+
 #include "extract/facts/extractor.h"
 #include "extract/nlp/pipeline.h"
 #include "extract/nlp/segmenter.h"
@@ -19,6 +21,13 @@ namespace {
 
 constexpr const char* kBuiltinExtractor = "quarry-extract/1";
 
+// CPU time of the calling thread, in seconds.
+double thread_cpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 struct Work {
   InputDocument in;
   std::vector<Fact> facts;
@@ -29,9 +38,11 @@ struct Work {
 
 void extract_builtin(const nlp::Pipeline& pipeline, Work& w) {
   auto sentences = nlp::segment(w.in.doc.text);
+  // The whole document at once, so a name typed in one sentence keeps that type where the
+  // sentence-level recogniser missed or mistyped it (extract/nlp/entity_document.h).
+  pipeline.annotate_document(sentences);
   std::vector<ExtractedFact> facts;
   for (size_t i = 0; i < sentences.size(); ++i) {
-    pipeline.annotate(sentences[i]);
     w.tokens += sentences[i].tokens.size();
     auto f = extract_facts(sentences[i], static_cast<uint32_t>(i));
     facts.insert(facts.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
@@ -143,7 +154,11 @@ class Runner {
     }
     std::atomic<size_t> next{0};
     auto worker = [&] {
+      double cpu = thread_cpu();
       for (size_t i = next++; i < batch.size(); i = next++) extract_builtin(*pipeline_, batch[i]);
+      cpu = thread_cpu() - cpu;
+      std::lock_guard lock(mu_);
+      stats_.analysis_cpu += cpu;
     };
     unsigned n = std::max(1u, std::min<unsigned>(options_.jobs, batch.size()));
     std::vector<std::thread> threads;
@@ -153,6 +168,7 @@ class Runner {
   }
 
   void write(std::vector<Work>& batch) {
+    double cpu = thread_cpu();
     for (Work& w : batch) {
       if (!w.error.empty()) {
         report(fmt::format("{}: {}", w.in.origin, w.error));
@@ -175,6 +191,8 @@ class Runner {
       stats_.seconds = elapsed();
       if (progress_) progress_(stats_);
     }
+    std::lock_guard lock(mu_);
+    stats_.storage_cpu += thread_cpu() - cpu;
   }
 
   Database& db_;

@@ -44,6 +44,10 @@ struct IngestStats {
   uint64_t new_entities = 0;
   uint64_t unresolved = 0;  // facts dropped by resolution (e.g. a pronoun without antecedent)
   double seconds = 0;
+  // CPU seconds spent analysing documents (all extraction threads together) and storing
+  // them (the writer thread): the split shows whether the writer is the bottleneck.
+  double analysis_cpu = 0;
+  double storage_cpu = 0;
 };
 
 using ProgressSink = std::function<void(const IngestStats&)>;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/ingest/dates.h"
+#include "extract/resolve/symmetric.h"
 
 namespace quarry::extract::resolve {
 
@@ -58,6 +59,7 @@ ResolvedDocument resolve_document(const std::vector<nlp::Sentence>& sentences,
     fact.subject = ref(entities[*s.subject]);
     fact.object = ref(entities[*s.object]);
     fact.predicate = f.predicate;
+    fact.symmetric = symmetric_predicate(f.predicate);
     fact.text = f.text.empty() ? f.predicate : f.text;
     fact.mention.sentence = f.sentence;
     fact.mention.start = f.start;
@@ -82,6 +84,7 @@ ResolvedDocument resolve_document(const std::vector<nlp::Sentence>& sentences,
       }
     }
     out.facts.push_back(std::move(fact));
+    out.origin.push_back(i);
   }
   out.entities = entities;
   return out;

@@ -17,6 +17,9 @@ struct ResolvedDocument {
   std::vector<Fact> facts;       // for Database::add_document
   std::vector<Entity> entities;  // every entity the document mentions
   size_t unresolved = 0;         // facts dropped: a pronoun without antecedent, a self-loop
+  // For each of `facts`, its index in the input once sorted into reading order (sentence,
+  // then subject start, stable): input already in that order maps to itself.
+  std::vector<size_t> origin;
 };
 
 // `sentences`: the annotated sentences (may be empty, e.g. facts from a plug-in extractor:

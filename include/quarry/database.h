@@ -77,6 +77,11 @@ struct Fact {
   EntityRef object;
   std::string text;
   Mention mention;
+  // A predicate that reads the same both ways (meet, talk_to: extract/resolve/symmetric.h
+  // lists them). Stored as ONE relationship whatever the direction given: from the entity
+  // with the smaller node id to the other, with the property `symmetric: true`, so an
+  // undirected MATCH finds it once and both directions of a statement support one fact.
+  bool symmetric = false;
 };
 
 struct WriteSummary {

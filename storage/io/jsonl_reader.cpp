@@ -5,6 +5,12 @@
 // or with "mentions": [{"doc", "sentence", "start", "end", "confidence", "extractor"}...],
 // which yields one fact per mention (the shape `quarry export --format jsonl` writes).
 // Rows with "kind": "node" (an export's entity rows) are skipped.
+//
+// The line shape `quarry extract --format jsonl` writes is read too: arguments as objects
+// {"text", "type", "name", "aliases", "merges", "variants"} (the resolved "name" wins over
+// the "text" as written), "span": [start, end], "qualifiers": {...} and "extra": [{"role",
+// "name"|"text"}] as mention qualifiers. Rows marked "unresolved": true (a pronoun its
+// document could not resolve) carry no fact and are skipped.
 #include <nlohmann/json.hpp>
 
 #include <deque>
@@ -33,15 +39,18 @@ class JsonlReader : public io_detail::LineReader {
       if (row.is_discarded()) return bad("not valid JSON");
       if (!row.is_object()) return bad("expected a JSON object");
       // An export's node rows describe entities its edge rows also carry; skip them.
-    } while (row.contains("kind") && row["kind"] == "node");
+    } while ((row.contains("kind") && row["kind"] == "node") ||
+             (row.contains("unresolved") && row["unresolved"] == true));
     Fact base;
     if (auto err = read_entity(row, "subject", base.subject)) return *err;
     if (auto err = read_entity(row, "object", base.object)) return *err;
     if (auto err = read_string(row, "predicate", base.predicate, true)) return *err;
     if (auto err = read_string(row, "text", base.text, false)) return *err;
     if (base.text.empty()) base.text = base.predicate;
+    if (auto err = read_bool(row, "symmetric", base.symmetric)) return *err;
     base.mention.extractor = "import";
     if (auto err = read_mention(row, base.mention)) return *err;
+    if (auto err = read_qualifiers(row, base.mention.qualifiers)) return *err;
     auto mentions = row.find("mentions");
     if (mentions == row.end() || mentions->empty()) {
       fact = std::move(base);
@@ -73,10 +82,35 @@ class JsonlReader : public io_detail::LineReader {
     return std::nullopt;
   }
 
+  std::optional<Error> read_bool(const json& obj, const char* key, bool& out) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_boolean()) return bad(fmt::format("\"{}\" must be true or false", key));
+    out = it->get<bool>();
+    return std::nullopt;
+  }
+
+  std::optional<Error> read_strings(const json& obj, const char* key,
+                                    std::vector<std::string>& out) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_array()) return bad(fmt::format("\"{}\" must be an array of strings", key));
+    for (const json& s : *it) {
+      if (!s.is_string()) return bad(fmt::format("\"{}\" must be an array of strings", key));
+      out.push_back(s.get<std::string>());
+    }
+    return std::nullopt;
+  }
+
   std::optional<Error> read_entity(const json& row, const char* key, EntityRef& out) const {
     auto it = row.find(key);
     if (it != row.end() && it->is_object()) {
-      if (auto err = read_string(*it, "name", out.name, true)) return err;
+      // An extract row's argument: the resolved name if any, else the text as written.
+      bool named = it->contains("name") || !it->contains("text");
+      if (auto err = read_string(*it, named ? "name" : "text", out.name, true)) return err;
+      if (auto err = read_strings(*it, "aliases", out.aliases)) return err;
+      if (auto err = read_strings(*it, "merges", out.merges)) return err;
+      if (auto err = read_strings(*it, "variants", out.variants)) return err;
       return read_string(*it, "type", out.type, false);
     }
     if (auto err = read_string(row, key, out.name, true)) return err;
@@ -92,12 +126,54 @@ class JsonlReader : public io_detail::LineReader {
     return std::nullopt;
   }
 
+  // "qualifiers" (strings, booleans, numbers) and "extra" roles become mention qualifiers.
+  std::optional<Error> read_qualifiers(const json& row, Map& out) const {
+    auto q = row.find("qualifiers");
+    if (q != row.end() && !q->is_null()) {
+      if (!q->is_object()) return bad("\"qualifiers\" must be an object");
+      for (const auto& [key, v] : q->items()) {
+        if (v.is_string()) {
+          out.emplace_back(key, Value(v.get<std::string>()));
+        } else if (v.is_boolean()) {
+          out.emplace_back(key, Value(v.get<bool>()));
+        } else if (v.is_number_integer()) {
+          out.emplace_back(key, Value(v.get<int64_t>()));
+        } else if (v.is_number()) {
+          out.emplace_back(key, Value(v.get<double>()));
+        } else {
+          return bad(fmt::format("qualifier \"{}\" must be a string, boolean or number", key));
+        }
+      }
+    }
+    auto extra = row.find("extra");
+    if (extra == row.end() || extra->is_null()) return std::nullopt;
+    if (!extra->is_array()) return bad("\"extra\" must be an array");
+    for (const json& e : *extra) {
+      if (!e.is_object()) return bad("each of \"extra\" must be an object");
+      std::string role, name;
+      if (auto err = read_string(e, "role", role, true)) return err;
+      if (auto err = read_string(e, e.contains("name") ? "name" : "text", name, true)) return err;
+      bool known = false;
+      for (const auto& kv : out) known = known || kv.first == role;
+      if (!known) out.emplace_back(role, Value(name));
+    }
+    return std::nullopt;
+  }
+
   std::optional<Error> read_mention(const json& obj, Mention& m) const {
     if (auto err = read_string(obj, "doc", m.doc, false)) return err;
     if (auto err = read_string(obj, "extractor", m.extractor, false)) return err;
     if (auto err = read_uint(obj, "sentence", m.sentence)) return err;
     if (auto err = read_uint(obj, "start", m.start)) return err;
     if (auto err = read_uint(obj, "end", m.end)) return err;
+    if (auto span = obj.find("span"); span != obj.end() && !span->is_null()) {
+      if (!span->is_array() || span->size() != 2 || !(*span)[0].is_number_unsigned() ||
+          !(*span)[1].is_number_unsigned()) {
+        return bad("\"span\" must be [start, end]");
+      }
+      m.start = (*span)[0].get<uint32_t>();
+      m.end = (*span)[1].get<uint32_t>();
+    }
     auto c = obj.find("confidence");
     if (c != obj.end() && !c->is_null()) {
       if (!c->is_number() || c->get<double>() < 0 || c->get<double>() > 1) {
