@@ -111,6 +111,18 @@ TEST_CASE("cancel and timeout stop a long query") {
   CHECK(slow.error().code() == ErrorCode::kTimeout);
 }
 
+TEST_CASE("UNWIND walks range() lazily, so LIMIT stops it") {
+  auto src = std::make_shared<testing::MemorySource>();
+  // A built list of 4e12 values could never finish; the timeout only turns a regression
+  // into a failure instead of a machine out of memory.
+  QueryOptions opts;
+  opts.timeout = std::chrono::milliseconds(1000);
+  auto rows = rows_of(src, "UNWIND range(1, 4000000000000) AS x RETURN x LIMIT 3", {}, opts);
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 3);
+  CHECK((*rows)[2][0] == Value(3));
+}
+
 TEST_CASE("a failing write changes nothing") {
   auto src = graph_with("CREATE (:P {n: 1})");
   auto rows =
