@@ -9,8 +9,11 @@
 // extension by relationship e only uses trails that do not contain e. Keeping a subset is
 // exact when the node was reached by at most kWitnesses trails, or when the kept ones
 // include one more pairwise-disjoint trail than there are hops left (the hops still to
-// come can rule out at most one disjoint trail each). When neither holds the operator
-// runs the ordinary plan, its child, instead; EXPLAIN shows both.
+// come can rule out at most one disjoint trail each). Only relationships a later hop could
+// walk count here: with one hop left that is a relationship of the trail leaving (or, by
+// the hop's direction, entering) the node itself, so trails that merely share an earlier
+// relationship (many parallel a->b, then one b->c) stay exact. When neither holds the
+// operator runs the ordinary plan, its child, instead; EXPLAIN shows both.
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,8 +46,8 @@ class Level {
     uint32_t first = 0;  // offset of the first trail in rels_
   };
 
-  // Adds `prefix` (hops_ - 1 ids) + `last` as a trail to `node`.
-  void add(NodeId node, const RelId* prefix, RelId last) {
+  // Adds `prefix` (hops_ - 1 relationships) + `last` as a trail to `node`.
+  void add(NodeId node, const Edge* prefix, const Edge& last) {
     auto [it, fresh] = index_.try_emplace(node, static_cast<uint32_t>(entries_.size()));
     if (fresh) {
       entries_.push_back({0, false, static_cast<uint32_t>(rels_.size())});
@@ -58,11 +61,11 @@ class Level {
       e.overflow = true;
       size_t i = it->second;
       for (uint32_t t = 0; t < e.trails; ++t) {
-        if (shares(trail(i, t), prefix, last)) return;
+        if (shares(trail(i, t), prefix, last.rel)) return;
       }
       for (uint32_t t = 0; t < e.trails; ++t) {
         for (uint32_t u = 0; u < e.trails; ++u) {
-          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1])) {
+          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1].rel)) {
             write(&rels_[e.first + t * hops_], prefix, last);
             return;
           }
@@ -77,43 +80,66 @@ class Level {
   size_t size() const { return nodes_.size(); }
   NodeId node(size_t i) const { return nodes_[i]; }
   const Entry& entry(size_t i) const { return entries_[i]; }
-  const RelId* trail(size_t i, uint32_t t) const { return &rels_[entries_[i].first + t * hops_]; }
+  const Edge* trail(size_t i, uint32_t t) const { return &rels_[entries_[i].first + t * hops_]; }
 
   // False when some node lost trails and the kept ones might not be enough for
-  // `hops_left` more hops (see the file comment).
-  bool exact(size_t hops_left) const {
+  // `hops_left` more hops, the next of them in direction `next` (see the file comment).
+  bool exact(size_t hops_left, Direction next) const {
     for (size_t i = 0; i < entries_.size(); ++i) {
-      if (entries_[i].overflow && disjoint_trails(i) < hops_left + 1) return false;
+      if (entries_[i].overflow && disjoint_trails(i, hops_left, next) < hops_left + 1) {
+        return false;
+      }
     }
     return true;
   }
 
  private:
-  // A greedy lower bound on the number of pairwise-disjoint kept trails.
-  size_t disjoint_trails(size_t i) const {
+  // Whether a later hop could walk trail relationship `e` again. With one hop left it
+  // starts at `node`, so only a relationship it can leave `node` by is at risk.
+  static bool at_risk(const Edge& e, NodeId node, size_t hops_left, Direction next) {
+    if (hops_left > 1) return true;
+    switch (next) {
+      case Direction::kOut: return e.start == node;
+      case Direction::kIn: return e.end == node;
+      case Direction::kBoth: return e.start == node || e.end == node;
+    }
+    return true;
+  }
+
+  // A greedy lower bound on the number of kept trails whose relationships at risk are
+  // pairwise disjoint; a trail with none at risk can never be ruled out (SIZE_MAX).
+  size_t disjoint_trails(size_t i, size_t hops_left, Direction next) const {
     std::vector<RelId> used;
     size_t n = 0;
     for (uint32_t t = 0; t < entries_[i].trails; ++t) {
-      const RelId* r = trail(i, t);
-      bool clash = false;
+      const Edge* r = trail(i, t);
+      bool clash = false, risky = false;
       for (size_t h = 0; h < hops_ && !clash; ++h) {
-        clash = std::find(used.begin(), used.end(), r[h]) != used.end();
+        if (!at_risk(r[h], nodes_[i], hops_left, next)) continue;
+        risky = true;
+        clash = std::find(used.begin(), used.end(), r[h].rel) != used.end();
       }
+      if (!risky) return SIZE_MAX;
       if (clash) continue;
-      used.insert(used.end(), r, r + hops_);
+      for (size_t h = 0; h < hops_; ++h) {
+        if (at_risk(r[h], nodes_[i], hops_left, next)) used.push_back(r[h].rel);
+      }
       ++n;
     }
     return n;
   }
 
-  void write(RelId* out, const RelId* trail, RelId last) const {
+  void write(Edge* out, const Edge* trail, const Edge& last) const {
     std::copy(trail, trail + hops_ - 1, out);
     out[hops_ - 1] = last;
   }
-  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 ids) + `last`.
-  bool shares(const RelId* a, const RelId* b, RelId last) const {
+  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 edges) + `last`.
+  bool shares(const Edge* a, const Edge* b, RelId last) const {
     for (size_t h = 0; h < hops_; ++h) {
-      if (a[h] == last || std::find(b, b + hops_ - 1, a[h]) != b + hops_ - 1) return true;
+      if (a[h].rel == last) return true;
+      for (size_t j = 0; j + 1 < hops_; ++j) {
+        if (b[j].rel == a[h].rel) return true;
+      }
     }
     return false;
   }
@@ -122,7 +148,7 @@ class Level {
   std::unordered_map<NodeId, uint32_t> index_;
   std::vector<Entry> entries_;
   std::vector<NodeId> nodes_;
-  std::vector<RelId> rels_;
+  std::vector<Edge> rels_;
 };
 
 class CountDistinctEnds : public Operator {
@@ -201,12 +227,12 @@ class CountDistinctEnds : public Operator {
     size_t k = hs.size();
     // Level 1 trails are single relationships.
     Level level(1);
-    expand(ctx, hs[0], start, [&](const Edge& e, NodeId v) { level.add(v, nullptr, e.rel); });
+    expand(ctx, hs[0], start, [&](const Edge& e, NodeId v) { level.add(v, nullptr, e); });
     if (k == 1) {
       for (size_t i = 0; i < level.size(); ++i) ends.insert(level.node(i));
       return true;
     }
-    if (!level.exact(k - 1)) return false;
+    if (!level.exact(k - 1, hs[1].direction)) return false;
     for (size_t depth = 1; depth < k; ++depth) {
       bool last = depth + 1 == k;
       Level next(depth + 1);
@@ -220,18 +246,20 @@ class CountDistinctEnds : public Operator {
         expand(ctx, hs[depth], level.node(i), [&](const Edge& e, NodeId v) {
           if (last && ends.count(v)) return;
           for (uint32_t t = 0; t < entry.trails; ++t) {
-            const RelId* trail = level.trail(i, t);
-            if (std::find(trail, trail + depth, e.rel) != trail + depth) continue;
+            const Edge* trail = level.trail(i, t);
+            if (std::any_of(trail, trail + depth, [&](const Edge& x) { return x.rel == e.rel; })) {
+              continue;
+            }
             if (last) {
               ends.insert(v);
               return;
             }
-            next.add(v, trail, e.rel);
+            next.add(v, trail, e);
           }
         });
       }
       if (last) break;
-      if (!next.exact(k - depth - 1)) return false;
+      if (!next.exact(k - depth - 1, hs[depth + 1].direction)) return false;
       level = std::move(next);
     }
     return true;
