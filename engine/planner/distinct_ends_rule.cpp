@@ -16,7 +16,6 @@
 // operator runs the ordinary plan, its child, instead; EXPLAIN shows both.
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "engine/errors.h"
 #include "engine/eval/evaluator.h"
@@ -34,7 +33,49 @@ using storage::RelId;
 
 constexpr size_t kWitnesses = 6;
 
-// Nodes of one level and, except for the last level, the trails that reach them.
+// NodeId -> small value, flat for the dense ids storage hands out (a vector indexed by id)
+// and hashed beyond, so a frontier costs no allocation per node.
+class NodeIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t get(NodeId n) const {
+    if (n < kFlat) return n < flat_.size() ? flat_[n] : kNone;
+    auto it = sparse_.find(n);
+    return it == sparse_.end() ? kNone : it->second;
+  }
+  void put(NodeId n, uint32_t v) {
+    if (n < kFlat) {
+      if (n >= flat_.size()) flat_.resize(std::max<size_t>(n + 1, flat_.size() * 2), kNone);
+      flat_[n] = v;
+    } else {
+      sparse_[n] = v;
+    }
+  }
+
+ private:
+  static constexpr NodeId kFlat = NodeId{1} << 22;  // at most 16 MiB of flat index
+  std::vector<uint32_t> flat_;
+  std::unordered_map<NodeId, uint32_t> sparse_;
+};
+
+// The distinct end nodes found so far.
+class NodeSet {
+ public:
+  bool contains(NodeId n) const { return index_.get(n) != NodeIndex::kNone; }
+  void insert(NodeId n) {
+    if (contains(n)) return;
+    index_.put(n, 0);
+    ++size_;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  NodeIndex index_;
+  size_t size_ = 0;
+};
+
+// Nodes of one level and, except for the last level, the trails that reach them. A
+// node's trails are chained through `link_`, so a node reached once stores one trail.
 class Level {
  public:
   explicit Level(size_t hops) : hops_(hops) {}
@@ -43,44 +84,54 @@ class Level {
   struct Entry {
     uint32_t trails = 0;
     bool overflow = false;
-    uint32_t first = 0;  // offset of the first trail in rels_
+    uint32_t head = NodeIndex::kNone;  // the node's first trail
   };
 
   // Adds `prefix` (hops_ - 1 relationships) + `last` as a trail to `node`.
   void add(NodeId node, const Edge* prefix, const Edge& last) {
-    auto [it, fresh] = index_.try_emplace(node, static_cast<uint32_t>(entries_.size()));
-    if (fresh) {
-      entries_.push_back({0, false, static_cast<uint32_t>(rels_.size())});
+    uint32_t i = index_.get(node);
+    if (i == NodeIndex::kNone) {
+      i = static_cast<uint32_t>(entries_.size());
+      index_.put(node, i);
+      entries_.push_back({});
       nodes_.push_back(node);
-      rels_.resize(rels_.size() + kWitnesses * hops_);
     }
-    Entry& e = entries_[it->second];
+    Entry& e = entries_[i];
     if (e.trails == kWitnesses) {
       // Full: a trail disjoint from every kept one replaces a kept one that overlaps
       // another, so the kept trails tend towards the disjoint ones exactness needs.
       e.overflow = true;
-      size_t i = it->second;
-      for (uint32_t t = 0; t < e.trails; ++t) {
-        if (shares(trail(i, t), prefix, last.rel)) return;
+      uint32_t kept[kWitnesses];
+      size_t n = 0;
+      for (uint32_t t = e.head; t != NodeIndex::kNone; t = link_[t]) kept[n++] = t;
+      for (size_t t = 0; t < n; ++t) {
+        if (shares(at(kept[t]), prefix, last.rel)) return;
       }
-      for (uint32_t t = 0; t < e.trails; ++t) {
-        for (uint32_t u = 0; u < e.trails; ++u) {
-          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1].rel)) {
-            write(&rels_[e.first + t * hops_], prefix, last);
+      for (size_t t = 0; t < n; ++t) {
+        const Edge* tt = at(kept[t]);
+        for (size_t u = 0; u < n; ++u) {
+          if (u != t && shares(at(kept[u]), tt, tt[hops_ - 1].rel)) {
+            write(&rels_[kept[t] * hops_], prefix, last);
             return;
           }
         }
       }
       return;
     }
-    write(&rels_[e.first + e.trails * hops_], prefix, last);
+    auto t = static_cast<uint32_t>(link_.size());
+    link_.push_back(e.head);
+    e.head = t;
+    rels_.resize(rels_.size() + hops_);
+    write(&rels_[t * hops_], prefix, last);
     ++e.trails;
   }
 
   size_t size() const { return nodes_.size(); }
   NodeId node(size_t i) const { return nodes_[i]; }
   const Entry& entry(size_t i) const { return entries_[i]; }
-  const Edge* trail(size_t i, uint32_t t) const { return &rels_[entries_[i].first + t * hops_]; }
+  // Trails of one node: for (t = entry.head; t != kNone; t = next(t)) at(t).
+  const Edge* at(uint32_t t) const { return &rels_[static_cast<size_t>(t) * hops_]; }
+  uint32_t next(uint32_t t) const { return link_[t]; }
 
   // False when some node lost trails and the kept ones might not be enough for
   // `hops_left` more hops, the next of them in direction `next` (see the file comment).
@@ -111,8 +162,8 @@ class Level {
   size_t disjoint_trails(size_t i, size_t hops_left, Direction next) const {
     std::vector<RelId> used;
     size_t n = 0;
-    for (uint32_t t = 0; t < entries_[i].trails; ++t) {
-      const Edge* r = trail(i, t);
+    for (uint32_t t = entries_[i].head; t != NodeIndex::kNone; t = link_[t]) {
+      const Edge* r = at(t);
       bool clash = false, risky = false;
       for (size_t h = 0; h < hops_ && !clash; ++h) {
         if (!at_risk(r[h], nodes_[i], hops_left, next)) continue;
@@ -145,10 +196,11 @@ class Level {
   }
 
   size_t hops_;
-  std::unordered_map<NodeId, uint32_t> index_;
+  NodeIndex index_;
   std::vector<Entry> entries_;
   std::vector<NodeId> nodes_;
-  std::vector<Edge> rels_;
+  std::vector<Edge> rels_;      // hops_ per trail
+  std::vector<uint32_t> link_;  // per trail: the node's next trail
 };
 
 class CountDistinctEnds : public Operator {
@@ -166,7 +218,7 @@ class CountDistinctEnds : public Operator {
     if (done_) return false;
     done_ = true;
     Row scratch;
-    std::unordered_set<NodeId> ends;
+    NodeSet ends;
     for (NodeId start : nodes_matching(part_.nodes.front(), scratch, ctx)) {
       if (!from(start, ctx, ends)) {
         fell_back_ = true;
@@ -222,7 +274,7 @@ class CountDistinctEnds : public Operator {
   }
 
   // Adds the ends reachable from `start` to `ends`; false when the frontiers are not exact.
-  bool from(NodeId start, ExecContext& ctx, std::unordered_set<NodeId>& ends) {
+  bool from(NodeId start, ExecContext& ctx, NodeSet& ends) {
     std::vector<Hop> hs = hops(ctx);
     size_t k = hs.size();
     // Level 1 trails are single relationships.
@@ -244,9 +296,9 @@ class CountDistinctEnds : public Operator {
       for (size_t i : order_) {
         const auto& entry = level.entry(i);
         expand(ctx, hs[depth], level.node(i), [&](const Edge& e, NodeId v) {
-          if (last && ends.count(v)) return;
-          for (uint32_t t = 0; t < entry.trails; ++t) {
-            const Edge* trail = level.trail(i, t);
+          if (last && ends.contains(v)) return;
+          for (uint32_t t = entry.head; t != NodeIndex::kNone; t = level.next(t)) {
+            const Edge* trail = level.at(t);
             if (std::any_of(trail, trail + depth, [&](const Edge& x) { return x.rel == e.rel; })) {
               continue;
             }
