@@ -4,11 +4,32 @@
 
 #include <cstdint>
 #include <new>
+#include <vector>
 
 namespace quarry::engine {
 
+namespace {
+
+// Stacks of finished fibers, kept per thread for the next query: a fresh mapping costs
+// page faults on every page the search touches, a reused one none.
+struct StackPool {
+  static constexpr size_t kKeep = 2;
+  std::vector<char*> free;
+  ~StackPool() {
+    for (char* s : free) munmap(s, Fiber::kStackBytes);
+  }
+};
+thread_local StackPool pool;
+
+}  // namespace
+
 Fiber::~Fiber() {
-  if (stack_) munmap(stack_, kStackBytes);
+  if (!stack_) return;
+  if (pool.free.size() < StackPool::kKeep) {
+    pool.free.push_back(stack_);
+  } else {
+    munmap(stack_, kStackBytes);
+  }
 }
 
 void Fiber::trampoline(unsigned hi, unsigned lo) {
@@ -24,6 +45,10 @@ void Fiber::trampoline(unsigned hi, unsigned lo) {
 }
 
 void Fiber::start(std::function<void()> body) {
+  if (!stack_ && !pool.free.empty()) {
+    stack_ = pool.free.back();
+    pool.free.pop_back();
+  }
   if (!stack_) {
     void* p = mmap(nullptr, kStackBytes, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);

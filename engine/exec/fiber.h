@@ -31,12 +31,13 @@ class Fiber {
   void pause();
   bool finished() const { return finished_; }
 
+  // The stack is reserved, not committed: only the pages a search touches cost memory.
+  static constexpr size_t kStackBytes = size_t{8} << 20;
+
  private:
   static void trampoline(unsigned hi, unsigned lo);
   void run_until_pause();
 
-  // The stack is reserved, not committed: only the pages a search touches cost memory.
-  static constexpr size_t kStackBytes = size_t{8} << 20;
   char* stack_ = nullptr;
   ucontext_t caller_{};
   ucontext_t callee_{};
