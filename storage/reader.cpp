@@ -22,9 +22,17 @@ SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) 
   if (store_->read_only()) {
     store_->catch_up();
     secondary_lock_ = std::shared_lock(store_->reader_lock());
+    // Nothing moves the instance on while the shared lock is held.
+    state_ = PropCache::State{store_->db()->GetLatestSequenceNumber(), store_->props_version()};
   } else {
+    // The version read on both sides of GetSnapshot: equal means no files of the props
+    // column family came or went in between, so (sequence, version) names what it sees.
+    uint64_t before = store_->props_version();
     snap_ = store_->db()->GetSnapshot();
+    uint64_t after = store_->props_version();
+    if (before == after) state_ = PropCache::State{snap_->GetSequenceNumber(), before};
   }
+  if (state_ && state_->version == UINT64_MAX) state_.reset();
 }
 SnapshotKv::~SnapshotKv() {
   for (auto& per_cf : idle_) {
@@ -143,6 +151,19 @@ std::optional<Value> ReaderImpl<B>::prop(char tag, uint64_t id, std::string_view
 template <typename B>
 std::optional<Value> ReaderImpl<B>::node_property(NodeId id, std::string_view key) {
   return prop('n', id, key);
+}
+
+std::optional<Value> Snapshot::node_property(NodeId id, std::string_view key) {
+  const auto& state = kv_.state();
+  if (!state) return prop('n', id, key);
+  auto k = term_id(TermKind::kPropKey, key);
+  if (!k) return std::nullopt;
+  PropCache& cache = store_->prop_cache();
+  if (auto hit = cache.get(*state, id, *k)) return std::move(*hit);
+  bool clean = error_.ok();
+  auto v = prop('n', id, key);
+  if (clean && error_.ok()) cache.put(*state, id, *k, v);  // never cache a failed read
+  return v;
 }
 
 template <typename B>

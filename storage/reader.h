@@ -123,6 +123,9 @@ class SnapshotKv : public Kv {
   std::unique_ptr<rocksdb::Iterator> borrow(keys::Cf cf, size_t prefix_len) override;
   void give_back(keys::Cf cf, size_t prefix_len, std::unique_ptr<rocksdb::Iterator> it) override;
   const rocksdb::Snapshot* snapshot() const { return snap_; }
+  // The database state this view reads, for the Store's PropCache; nullopt when it could
+  // not be pinned down (the props files changed while the snapshot was taken).
+  const std::optional<PropCache::State>& state() const { return state_; }
 
  private:
   std::vector<std::unique_ptr<rocksdb::Iterator>>& pool(keys::Cf cf, size_t prefix_len);
@@ -133,6 +136,7 @@ class SnapshotKv : public Kv {
   // kinds of ReadOptions scan_options() makes); they read the snapshot above, so they
   // go first (the destructor clears them before releasing it).
   std::vector<std::unique_ptr<rocksdb::Iterator>> idle_[keys::kCfCount][2];
+  std::optional<PropCache::State> state_;
 };
 
 // ReadOptions for a scan with a prefix of `prefix_len` bytes in `cf`.
@@ -143,6 +147,8 @@ class Snapshot : public ReaderImpl<GraphSnapshot> {
  public:
   explicit Snapshot(std::shared_ptr<Store> store) : ReaderImpl(store), kv_(std::move(store)) {}
   Kv& kv() override { return kv_; }
+  // Through the Store's PropCache (a transaction never uses it: it sees its own writes).
+  std::optional<Value> node_property(NodeId id, std::string_view key) override;
 
  private:
   SnapshotKv kv_;

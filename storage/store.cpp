@@ -197,6 +197,15 @@ void Store::catch_up() {
   if (lock.owns_lock()) db_->TryCatchUpWithPrimary().PermitUncheckedError();
 }
 
+uint64_t Store::props_version() const {
+  uint64_t v = 0;
+  if (!db_->GetIntProperty(handles_[keys::kProps],
+                           rocksdb::DB::Properties::kCurrentSuperVersionNumber, &v)) {
+    return UINT64_MAX;  // unknown: see SnapshotKv, which then bypasses the cache
+  }
+  return v;
+}
+
 rocksdb::Options Store::sst_options(keys::Cf cf) const {
   rocksdb::Options o(rocksdb::DBOptions(), cf_options_[cf]);
   o.compression = rocksdb::kZSTD;  // ingested files are final: compress them hard

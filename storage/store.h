@@ -21,6 +21,7 @@
 #include "quarry/options.h"
 #include "quarry/status.h"
 #include "storage/keys.h"
+#include "storage/prop_cache.h"
 
 namespace quarry::storage {
 
@@ -55,6 +56,11 @@ class Store {
   // the same batch as the ids it hands out.
   Counters& counters() { return counters_; }
 
+  // Node properties read by snapshots, shared across them (see prop_cache.h).
+  PropCache& prop_cache() { return prop_cache_; }
+  // The props column family's super-version number: moves whenever its files change.
+  uint64_t props_version() const;
+
   // Options for an SST file destined for `cf` (the bulk path).
   rocksdb::Options sst_options(keys::Cf cf) const;
   uint64_t bytes_on_disk() const;
@@ -70,6 +76,7 @@ class Store {
   std::mutex write_mutex_;
   std::shared_mutex reader_lock_;
   Counters counters_;
+  PropCache prop_cache_;
 };
 
 }  // namespace quarry::storage

@@ -2,6 +2,7 @@
 // gives them a slot and the aggregation operator stores their result there.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,24 @@ bool is_aggregate_function(const std::string& lower_name);
 bool is_scalar_function(const std::string& lower_name);
 const std::vector<std::string>& function_names();
 Value call_function(const ast::Expr& e, std::vector<Value>& args, ExecContext& ctx);
+
+// range(from, to[, step]) as bounds, so UNWIND can walk a range without building the list.
+struct IntRange {
+  int64_t from = 0;
+  int64_t to = 0;
+  int64_t step = 1;
+  struct Cursor {
+    int64_t value;
+    int64_t to;
+    int64_t step;
+    bool done;
+    void advance();
+  };
+  Cursor begin() const { return {from, to, step, step > 0 ? from > to : from < to}; }
+};
+// The bounds of a range() call `e` with evaluated `args` (2 or 3); nullopt when an
+// argument is null (range() is then null). Type errors as range() reports them.
+std::optional<IntRange> range_arguments(const ast::Expr& e, std::vector<Value>& args);
 
 std::string to_lower(std::string s);
 

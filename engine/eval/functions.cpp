@@ -233,16 +233,12 @@ const std::unordered_map<std::string, FunctionDef>& table() {
       {"range",
        {2, 3,
         [](Args& a, const ast::Expr& e, ExecContext& ctx) -> Value {
-          for (const auto& v : a) {
-            if (v.is_null()) return Value();
-          }
-          int64_t from = integer(a, 0, e), to = integer(a, 1, e);
-          int64_t step = a.size() > 2 ? integer(a, 2, e) : 1;
-          if (step == 0) fail(ErrorCode::kRuntimeError, "range() step must not be zero", e.span);
+          auto r = range_arguments(e, a);
+          if (!r) return Value();
           List out;
-          for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
+          for (IntRange::Cursor c = r->begin(); !c.done; c.advance()) {
             ctx.check();
-            out.push_back(Value(i));
+            out.push_back(Value(c.value));
           }
           return Value(std::move(out));
         }}},
@@ -471,6 +467,27 @@ const std::vector<std::string>& aggregate_names() {
 }
 
 }  // namespace
+
+std::optional<IntRange> range_arguments(const ast::Expr& e, std::vector<Value>& a) {
+  for (const auto& v : a) {
+    if (v.is_null()) return std::nullopt;
+  }
+  IntRange r{integer(a, 0, e), integer(a, 1, e), a.size() > 2 ? integer(a, 2, e) : 1};
+  if (r.step == 0) fail(ErrorCode::kRuntimeError, "range() step must not be zero", e.span);
+  return r;
+}
+
+void IntRange::Cursor::advance() {
+  // Unsigned distances, so a range ending near the int64 limits stops instead of wrapping.
+  auto gap = step > 0 ? static_cast<uint64_t>(to) - static_cast<uint64_t>(value)
+                      : static_cast<uint64_t>(value) - static_cast<uint64_t>(to);
+  auto stride = step > 0 ? static_cast<uint64_t>(step) : uint64_t{0} - static_cast<uint64_t>(step);
+  if (gap < stride) {
+    done = true;
+  } else {
+    value = static_cast<int64_t>(static_cast<uint64_t>(value) + static_cast<uint64_t>(step));
+  }
+}
 
 bool is_aggregate_function(const std::string& lower_name) {
   const auto& n = aggregate_names();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <unordered_set>
 
 #include "engine/errors.h"
@@ -74,32 +75,58 @@ class Filter : public Operator {
 
 class Unwind : public Operator {
  public:
-  explicit Unwind(const ast::Clause& c) : Operator("Unwind", c.alias), c_(c) {}
+  explicit Unwind(const ast::Clause& c)
+      : Operator("Unwind", c.alias), c_(c), lazy_range_(is_range_call(*c.expr)) {}
   bool produce(ExecContext& ctx, Row& row) override {
     for (;;) {
       ctx.check();
-      if (pos_ < items_.size()) {
+      if (range_) {
         row = input_;
-        slot_ref(row, c_.slot) = items_[pos_++];
+        slot_ref(row, c_.slot) = Value(range_->value);
+        range_->advance();
+        if (range_->done) range_.reset();
+        return true;
+      }
+      if (pos_ < items_->size()) {
+        row = input_;
+        slot_ref(row, c_.slot) = (*items_)[pos_++];
         return true;
       }
       if (!child().next(ctx, input_)) return false;
-      Value v = eval(*c_.expr, input_, ctx);
-      items_.clear();
+      items_ = &kEmpty;
       pos_ = 0;
-      if (v.kind() == ValueKind::kList) {
-        items_ = v.as_list();
-      } else if (!v.is_null()) {
-        items_.push_back(v);
+      if (lazy_range_) {
+        // range() is walked, not built: UNWIND range(1, 1e9) ... LIMIT 10 reads 10 values.
+        std::vector<Value> args;
+        for (const auto& k : c_.expr->kids) args.push_back(eval(*k, input_, ctx));
+        auto r = range_arguments(*c_.expr, args);
+        if (r && !r->begin().done) range_ = r->begin();
+        continue;
+      }
+      list_ = eval(*c_.expr, input_, ctx);
+      if (list_.kind() == ValueKind::kList) {
+        items_ = &list_.as_list();
+      } else if (!list_.is_null()) {
+        list_ = Value(List{list_});
+        items_ = &list_.as_list();
       }
     }
   }
 
  private:
+  static bool is_range_call(const ast::Expr& e) {
+    return e.kind == ast::ExprKind::kFunction && e.slot < 0 && to_lower(e.name) == "range" &&
+           (e.kids.size() == 2 || e.kids.size() == 3);
+  }
+
+  static inline const List kEmpty;
   const ast::Clause& c_;
+  const bool lazy_range_;
   Row input_;
-  List items_;
+  Value list_;  // the list being unwound (shared, not copied)
+  const List* items_ = &kEmpty;
   size_t pos_ = 0;
+  std::optional<IntRange::Cursor> range_;
 };
 
 class Skip : public Operator {

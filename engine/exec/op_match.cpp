@@ -1,9 +1,13 @@
 // MATCH and OPTIONAL MATCH: for each input row, every extension by the clause's
-// patterns that passes WHERE. Matches of one input row are buffered, so the graph is
-// read with the visitor interface without holding rows across callbacks.
-#include <deque>
+// patterns that passes WHERE. The search of one input row runs on the main stack while
+// it finds at most kInline rows; a larger result is searched again on a fiber (its own
+// stack) that pauses every kBatch rows, so MATCH streams: memory stays bounded and a
+// LIMIT stops the search. The graph is read through visitors that finish before any row
+// is handed on, so pausing never holds a scan open.
+#include <vector>
 
 #include "engine/eval/evaluator.h"
+#include "engine/exec/fiber.h"
 #include "engine/exec/operator.h"
 #include "engine/exec/pattern_search.h"
 
@@ -40,28 +44,77 @@ class Match : public Operator {
       : Operator(c.optional ? "OptionalMatch" : "Match", describe_patterns(c)), c_(c) {
     for (const auto& p : c.patterns) parts_.push_back(&p);
   }
+  ~Match() override {
+    if (fiber_.finished()) return;
+    // Let a paused search return (its emit sees stop_), so its frames are unwound.
+    stop_ = true;
+    try {
+      fiber_.resume();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the query is over either way
+    }
+  }
 
   bool produce(ExecContext& ctx, Row& row) override {
     for (;;) {
-      if (!buffer_.empty()) {
-        row = std::move(buffer_.front());
-        buffer_.pop_front();
+      if (pos_ < rows_.size()) {
+        row = std::move(rows_[pos_++]);
         return true;
       }
+      rows_.clear();
+      pos_ = 0;
+      if (!fiber_.finished()) {
+        fiber_.resume();
+        continue;
+      }
       if (!child().next(ctx, input_)) return false;
-      match_patterns(parts_, input_, ctx, [&](Row& r) {
-        if (!c_.where || eval_predicate(*c_.where, r, ctx)) buffer_.push_back(r);
-        return true;
-      });
-      if (buffer_.empty() && c_.optional) buffer_.push_back(input_);  // new slots stay null
+      if (!search_inline(ctx)) {
+        rows_.clear();
+        fiber_.start([this, &ctx] { search_on_fiber(ctx); });
+      }
+      if (rows_.empty() && c_.optional && !matched_) rows_.push_back(input_);  // slots stay null
     }
   }
 
  private:
+  static constexpr size_t kInline = 256;
+  static constexpr size_t kBatch = 256;
+
+  // Every match of input_ into rows_; false when there are more than kInline.
+  bool search_inline(ExecContext& ctx) {
+    bool complete = true;
+    matched_ = false;
+    match_patterns(parts_, input_, ctx, [&](Row& r) {
+      if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
+      if (rows_.size() == kInline) return complete = false;
+      matched_ = true;
+      rows_.push_back(r);
+      return true;
+    });
+    return complete;
+  }
+
+  // The same search again, pausing with each full batch.
+  void search_on_fiber(ExecContext& ctx) {
+    match_patterns(parts_, input_, ctx, [&](Row& r) {
+      if (stop_) return false;
+      if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
+      rows_.push_back(r);
+      if (rows_.size() == kBatch) {
+        fiber_.pause();
+        if (stop_) return false;
+      }
+      return true;
+    });
+  }
+
   const ast::Clause& c_;
   std::vector<const ast::PatternPart*> parts_;
   Row input_;
-  std::deque<Row> buffer_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+  bool matched_ = false;
+  bool stop_ = false;
+  Fiber fiber_;
 };
 
 }  // namespace

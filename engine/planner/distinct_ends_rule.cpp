@@ -9,11 +9,13 @@
 // extension by relationship e only uses trails that do not contain e. Keeping a subset is
 // exact when the node was reached by at most kWitnesses trails, or when the kept ones
 // include one more pairwise-disjoint trail than there are hops left (the hops still to
-// come can rule out at most one disjoint trail each). When neither holds the operator
-// runs the ordinary plan, its child, instead; EXPLAIN shows both.
+// come can rule out at most one disjoint trail each). Only relationships a later hop could
+// walk count here: with one hop left that is a relationship of the trail leaving (or, by
+// the hop's direction, entering) the node itself, so trails that merely share an earlier
+// relationship (many parallel a->b, then one b->c) stay exact. When neither holds the
+// operator runs the ordinary plan, its child, instead; EXPLAIN shows both.
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "engine/errors.h"
 #include "engine/eval/evaluator.h"
@@ -31,7 +33,49 @@ using storage::RelId;
 
 constexpr size_t kWitnesses = 6;
 
-// Nodes of one level and, except for the last level, the trails that reach them.
+// NodeId -> small value, flat for the dense ids storage hands out (a vector indexed by id)
+// and hashed beyond, so a frontier costs no allocation per node.
+class NodeIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t get(NodeId n) const {
+    if (n < kFlat) return n < flat_.size() ? flat_[n] : kNone;
+    auto it = sparse_.find(n);
+    return it == sparse_.end() ? kNone : it->second;
+  }
+  void put(NodeId n, uint32_t v) {
+    if (n < kFlat) {
+      if (n >= flat_.size()) flat_.resize(std::max<size_t>(n + 1, flat_.size() * 2), kNone);
+      flat_[n] = v;
+    } else {
+      sparse_[n] = v;
+    }
+  }
+
+ private:
+  static constexpr NodeId kFlat = NodeId{1} << 22;  // at most 16 MiB of flat index
+  std::vector<uint32_t> flat_;
+  std::unordered_map<NodeId, uint32_t> sparse_;
+};
+
+// The distinct end nodes found so far.
+class NodeSet {
+ public:
+  bool contains(NodeId n) const { return index_.get(n) != NodeIndex::kNone; }
+  void insert(NodeId n) {
+    if (contains(n)) return;
+    index_.put(n, 0);
+    ++size_;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  NodeIndex index_;
+  size_t size_ = 0;
+};
+
+// Nodes of one level and, except for the last level, the trails that reach them. A
+// node's trails are chained through `link_`, so a node reached once stores one trail.
 class Level {
  public:
   explicit Level(size_t hops) : hops_(hops) {}
@@ -40,89 +84,123 @@ class Level {
   struct Entry {
     uint32_t trails = 0;
     bool overflow = false;
-    uint32_t first = 0;  // offset of the first trail in rels_
+    uint32_t head = NodeIndex::kNone;  // the node's first trail
   };
 
-  // Adds `prefix` (hops_ - 1 ids) + `last` as a trail to `node`.
-  void add(NodeId node, const RelId* prefix, RelId last) {
-    auto [it, fresh] = index_.try_emplace(node, static_cast<uint32_t>(entries_.size()));
-    if (fresh) {
-      entries_.push_back({0, false, static_cast<uint32_t>(rels_.size())});
+  // Adds `prefix` (hops_ - 1 relationships) + `last` as a trail to `node`.
+  void add(NodeId node, const Edge* prefix, const Edge& last) {
+    uint32_t i = index_.get(node);
+    if (i == NodeIndex::kNone) {
+      i = static_cast<uint32_t>(entries_.size());
+      index_.put(node, i);
+      entries_.push_back({});
       nodes_.push_back(node);
-      rels_.resize(rels_.size() + kWitnesses * hops_);
     }
-    Entry& e = entries_[it->second];
+    Entry& e = entries_[i];
     if (e.trails == kWitnesses) {
       // Full: a trail disjoint from every kept one replaces a kept one that overlaps
       // another, so the kept trails tend towards the disjoint ones exactness needs.
       e.overflow = true;
-      size_t i = it->second;
-      for (uint32_t t = 0; t < e.trails; ++t) {
-        if (shares(trail(i, t), prefix, last)) return;
+      uint32_t kept[kWitnesses];
+      size_t n = 0;
+      for (uint32_t t = e.head; t != NodeIndex::kNone; t = link_[t]) kept[n++] = t;
+      for (size_t t = 0; t < n; ++t) {
+        if (shares(at(kept[t]), prefix, last.rel)) return;
       }
-      for (uint32_t t = 0; t < e.trails; ++t) {
-        for (uint32_t u = 0; u < e.trails; ++u) {
-          if (u != t && shares(trail(i, u), trail(i, t), trail(i, t)[hops_ - 1])) {
-            write(&rels_[e.first + t * hops_], prefix, last);
+      for (size_t t = 0; t < n; ++t) {
+        const Edge* tt = at(kept[t]);
+        for (size_t u = 0; u < n; ++u) {
+          if (u != t && shares(at(kept[u]), tt, tt[hops_ - 1].rel)) {
+            write(&rels_[kept[t] * hops_], prefix, last);
             return;
           }
         }
       }
       return;
     }
-    write(&rels_[e.first + e.trails * hops_], prefix, last);
+    auto t = static_cast<uint32_t>(link_.size());
+    link_.push_back(e.head);
+    e.head = t;
+    rels_.resize(rels_.size() + hops_);
+    write(&rels_[t * hops_], prefix, last);
     ++e.trails;
   }
 
   size_t size() const { return nodes_.size(); }
   NodeId node(size_t i) const { return nodes_[i]; }
   const Entry& entry(size_t i) const { return entries_[i]; }
-  const RelId* trail(size_t i, uint32_t t) const { return &rels_[entries_[i].first + t * hops_]; }
+  // Trails of one node: for (t = entry.head; t != kNone; t = next(t)) at(t).
+  const Edge* at(uint32_t t) const { return &rels_[static_cast<size_t>(t) * hops_]; }
+  uint32_t next(uint32_t t) const { return link_[t]; }
 
   // False when some node lost trails and the kept ones might not be enough for
-  // `hops_left` more hops (see the file comment).
-  bool exact(size_t hops_left) const {
+  // `hops_left` more hops, the next of them in direction `next` (see the file comment).
+  bool exact(size_t hops_left, Direction next) const {
     for (size_t i = 0; i < entries_.size(); ++i) {
-      if (entries_[i].overflow && disjoint_trails(i) < hops_left + 1) return false;
+      if (entries_[i].overflow && disjoint_trails(i, hops_left, next) < hops_left + 1) {
+        return false;
+      }
     }
     return true;
   }
 
  private:
-  // A greedy lower bound on the number of pairwise-disjoint kept trails.
-  size_t disjoint_trails(size_t i) const {
+  // Whether a later hop could walk trail relationship `e` again. With one hop left it
+  // starts at `node`, so only a relationship it can leave `node` by is at risk.
+  static bool at_risk(const Edge& e, NodeId node, size_t hops_left, Direction next) {
+    if (hops_left > 1) return true;
+    switch (next) {
+      case Direction::kOut: return e.start == node;
+      case Direction::kIn: return e.end == node;
+      case Direction::kBoth: return e.start == node || e.end == node;
+    }
+    return true;
+  }
+
+  // A greedy lower bound on the number of kept trails whose relationships at risk are
+  // pairwise disjoint; a trail with none at risk can never be ruled out (SIZE_MAX).
+  size_t disjoint_trails(size_t i, size_t hops_left, Direction next) const {
     std::vector<RelId> used;
     size_t n = 0;
-    for (uint32_t t = 0; t < entries_[i].trails; ++t) {
-      const RelId* r = trail(i, t);
-      bool clash = false;
+    for (uint32_t t = entries_[i].head; t != NodeIndex::kNone; t = link_[t]) {
+      const Edge* r = at(t);
+      bool clash = false, risky = false;
       for (size_t h = 0; h < hops_ && !clash; ++h) {
-        clash = std::find(used.begin(), used.end(), r[h]) != used.end();
+        if (!at_risk(r[h], nodes_[i], hops_left, next)) continue;
+        risky = true;
+        clash = std::find(used.begin(), used.end(), r[h].rel) != used.end();
       }
+      if (!risky) return SIZE_MAX;
       if (clash) continue;
-      used.insert(used.end(), r, r + hops_);
+      for (size_t h = 0; h < hops_; ++h) {
+        if (at_risk(r[h], nodes_[i], hops_left, next)) used.push_back(r[h].rel);
+      }
       ++n;
     }
     return n;
   }
 
-  void write(RelId* out, const RelId* trail, RelId last) const {
+  void write(Edge* out, const Edge* trail, const Edge& last) const {
     std::copy(trail, trail + hops_ - 1, out);
     out[hops_ - 1] = last;
   }
-  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 ids) + `last`.
-  bool shares(const RelId* a, const RelId* b, RelId last) const {
+  // Whether kept trail `a` shares a relationship with `b` (hops_ - 1 edges) + `last`.
+  bool shares(const Edge* a, const Edge* b, RelId last) const {
     for (size_t h = 0; h < hops_; ++h) {
-      if (a[h] == last || std::find(b, b + hops_ - 1, a[h]) != b + hops_ - 1) return true;
+      if (a[h].rel == last) return true;
+      for (size_t j = 0; j + 1 < hops_; ++j) {
+        if (b[j].rel == a[h].rel) return true;
+      }
     }
     return false;
   }
 
   size_t hops_;
-  std::unordered_map<NodeId, uint32_t> index_;
+  NodeIndex index_;
   std::vector<Entry> entries_;
   std::vector<NodeId> nodes_;
-  std::vector<RelId> rels_;
+  std::vector<Edge> rels_;      // hops_ per trail
+  std::vector<uint32_t> link_;  // per trail: the node's next trail
 };
 
 class CountDistinctEnds : public Operator {
@@ -140,7 +218,7 @@ class CountDistinctEnds : public Operator {
     if (done_) return false;
     done_ = true;
     Row scratch;
-    std::unordered_set<NodeId> ends;
+    NodeSet ends;
     for (NodeId start : nodes_matching(part_.nodes.front(), scratch, ctx)) {
       if (!from(start, ctx, ends)) {
         fell_back_ = true;
@@ -196,17 +274,17 @@ class CountDistinctEnds : public Operator {
   }
 
   // Adds the ends reachable from `start` to `ends`; false when the frontiers are not exact.
-  bool from(NodeId start, ExecContext& ctx, std::unordered_set<NodeId>& ends) {
+  bool from(NodeId start, ExecContext& ctx, NodeSet& ends) {
     std::vector<Hop> hs = hops(ctx);
     size_t k = hs.size();
     // Level 1 trails are single relationships.
     Level level(1);
-    expand(ctx, hs[0], start, [&](const Edge& e, NodeId v) { level.add(v, nullptr, e.rel); });
+    expand(ctx, hs[0], start, [&](const Edge& e, NodeId v) { level.add(v, nullptr, e); });
     if (k == 1) {
       for (size_t i = 0; i < level.size(); ++i) ends.insert(level.node(i));
       return true;
     }
-    if (!level.exact(k - 1)) return false;
+    if (!level.exact(k - 1, hs[1].direction)) return false;
     for (size_t depth = 1; depth < k; ++depth) {
       bool last = depth + 1 == k;
       Level next(depth + 1);
@@ -218,20 +296,22 @@ class CountDistinctEnds : public Operator {
       for (size_t i : order_) {
         const auto& entry = level.entry(i);
         expand(ctx, hs[depth], level.node(i), [&](const Edge& e, NodeId v) {
-          if (last && ends.count(v)) return;
-          for (uint32_t t = 0; t < entry.trails; ++t) {
-            const RelId* trail = level.trail(i, t);
-            if (std::find(trail, trail + depth, e.rel) != trail + depth) continue;
+          if (last && ends.contains(v)) return;
+          for (uint32_t t = entry.head; t != NodeIndex::kNone; t = level.next(t)) {
+            const Edge* trail = level.at(t);
+            if (std::any_of(trail, trail + depth, [&](const Edge& x) { return x.rel == e.rel; })) {
+              continue;
+            }
             if (last) {
               ends.insert(v);
               return;
             }
-            next.add(v, trail, e.rel);
+            next.add(v, trail, e);
           }
         });
       }
       if (last) break;
-      if (!next.exact(k - depth - 1)) return false;
+      if (!next.exact(k - depth - 1, hs[depth + 1].direction)) return false;
       level = std::move(next);
     }
     return true;

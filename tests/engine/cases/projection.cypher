@@ -53,6 +53,25 @@ y
 4
 6
 
+### unwind range walks it lazily, also near the integer limits
+UNWIND range(9223372036854775805, 9223372036854775807, 2) AS x UNWIND range(3, 1, -2) AS y RETURN x, y
+----
+x | y
+9223372036854775805 | 3
+9223372036854775805 | 1
+9223372036854775807 | 3
+9223372036854775807 | 1
+
+### unwind range per input row, empty and null ranges
+UNWIND [1, 2, 3] AS y UNWIND range(y, 2) AS x WITH x, y UNWIND range(1, CASE WHEN y = 1 THEN null ELSE 1 END) AS z RETURN y, x, z
+----
+y | x | z
+2 | 2 | 1
+
+### unwind range keeps range's errors
+UNWIND range(1, 5, 0) AS x RETURN x
+---- error RuntimeError 1:8
+
 ### unwind null and empty
 UNWIND [] AS x RETURN x
 ----

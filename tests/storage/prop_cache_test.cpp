@@ -1,0 +1,80 @@
+// The node-property cache shared by snapshots (storage/prop_cache.h): a snapshot never
+// reads a value of another database state, whether the change came from this process's
+// writes or, for a read-only instance, from the writer it follows.
+#include <catch2/catch.hpp>
+
+#include "storage/reader.h"
+#include "storage/store.h"
+#include "storage/temp_db.h"
+#include "storage/writer.h"
+
+using namespace quarry;
+using namespace quarry::storage;
+
+namespace {
+
+std::string name_of(GraphSnapshot& s, NodeId n) {
+  auto v = s.node_property(n, "name");
+  return v && v->kind() == ValueKind::kString ? v->as_string() : "<none>";
+}
+
+NodeId make_node(std::shared_ptr<Store> store, const std::string& name) {
+  Writer w(store);
+  auto id = w.create_node({}, {{"name", Value(name)}});
+  REQUIRE(id.ok());
+  REQUIRE(w.commit().ok());
+  return *id;
+}
+
+void rename(std::shared_ptr<Store> store, NodeId n, const Value& name) {
+  Writer w(store);
+  REQUIRE(w.set_node_property(n, "name", name).ok());
+  REQUIRE(w.commit().ok());
+}
+
+}  // namespace
+
+TEST_CASE("cached node properties follow writes and keep old snapshots old", "[cache]") {
+  testing::TempDir dir;
+  auto store = Store::open(dir.path(), {});
+  REQUIRE(store.ok());
+  NodeId a = make_node(*store, "Ada");
+  Snapshot first(*store);
+  CHECK(name_of(first, a) == "Ada");
+  CHECK(name_of(first, a) == "Ada");  // now from the cache
+  rename(*store, a, Value("Ada B"));
+  Snapshot second(*store);
+  CHECK(name_of(second, a) == "Ada B");
+  CHECK(name_of(first, a) == "Ada");  // the older snapshot still reads its own state
+  CHECK(name_of(second, a) == "Ada B");
+  rename(*store, a, Value());  // removes the property
+  Snapshot third(*store);
+  CHECK(name_of(third, a) == "<none>");
+  {
+    Writer w(*store);
+    REQUIRE(w.delete_node(a, true).ok());
+    REQUIRE(w.commit().ok());
+  }
+  Snapshot fourth(*store);
+  CHECK(name_of(fourth, a) == "<none>");
+  CHECK(name_of(second, a) == "Ada B");
+}
+
+TEST_CASE("a read-only instance's cache follows the writer's commits", "[cache]") {
+  testing::TempDir dir;
+  auto writer = Store::open(dir.path(), {});
+  REQUIRE(writer.ok());
+  NodeId a = make_node(*writer, "Ada");
+  OpenOptions ro;
+  ro.read_only = true;
+  auto reader = Store::open(dir.path(), ro);
+  REQUIRE(reader.ok());
+  {
+    Snapshot s(*reader);
+    CHECK(name_of(s, a) == "Ada");
+    CHECK(name_of(s, a) == "Ada");
+  }
+  rename(*writer, a, Value("Ada C"));
+  Snapshot s(*reader);
+  CHECK(name_of(s, a) == "Ada C");
+}
