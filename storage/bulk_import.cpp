@@ -31,7 +31,6 @@ struct NodeInfo {
   uint64_t label = 0;
   std::string name;
   std::string norm;
-  std::vector<std::string> aliases;
 };
 
 struct MentionRow {
@@ -63,7 +62,7 @@ class Loader {
   std::unordered_map<std::string, std::optional<uint64_t>> terms_;  // kind+text -> id
   std::vector<std::pair<uint64_t, std::string>> new_terms_;         // id, kind+text
   std::unordered_map<std::string, uint64_t> exact_;                 // type 0x01 name -> node
-  std::unordered_map<std::string, std::vector<uint64_t>> by_norm_;
+  std::unordered_map<std::string, std::vector<uint64_t>> by_name_;
   std::vector<NodeInfo> nodes_;
   std::vector<keys::Triple> rels_;
   std::vector<MentionRow> mentions_;
@@ -114,8 +113,10 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
   }
   std::optional<uint64_t> label;
   if (!e.type.empty()) label = find_term(TermKind::kLabel, e.type);
+  // Node identity on import is the exact name (see Writer::use_exact_names): the same name
+  // without a type is any node of that name, with a type the node of that name and label.
   uint64_t id = 0;
-  auto& candidates = by_norm_[norm];
+  auto& candidates = by_name_[e.name];
   for (uint64_t n : candidates) {
     if (e.type.empty() || (label && nodes_[n - first_node_].label == *label)) {
       id = n;
@@ -126,13 +127,7 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
     id = next_.next_node++;
     candidates.push_back(id);
     nodes_.push_back(
-        {term(TermKind::kLabel, e.type.empty() ? "Other" : e.type), e.name, std::move(norm), {}});
-  } else {
-    NodeInfo& info = nodes_[id - first_node_];
-    if (info.name != e.name &&
-        std::find(info.aliases.begin(), info.aliases.end(), e.name) == info.aliases.end()) {
-      info.aliases.push_back(e.name);
-    }
+        {term(TermKind::kLabel, e.type.empty() ? "Other" : e.type), e.name, std::move(norm)});
   }
   exact_.emplace(std::move(exact_key), id);
   return id;
@@ -283,11 +278,11 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
       std::sort(v.begin(), v.end(),
                 [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
     }
-    char quad[keys::kQuadSize];
+    char quad[keys::kMaxQuadSize];
     Sst sst(store_, keys::order_cf(order), dir);
     for (const auto& t : v) {
-      keys::encode_quad(order, t, quad);
-      QUARRY_TRY(sst.put(std::string_view(quad, keys::kQuadSize), {}));
+      size_t n = keys::encode_quad(order, t, quad);
+      QUARRY_TRY(sst.put(std::string_view(quad, n), {}));
     }
     return sst.finish(out);
   };
@@ -331,7 +326,7 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
   Status first = [&]() -> Status {
     Sst rels(store_, keys::kRels, dir);
     for (const auto& t : rels_) {
-      QUARRY_TRY(rels.put(keys::u64_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
+      QUARRY_TRY(rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
     }
     QUARRY_TRY(rels.finish(args));
     QUARRY_TRY(write_index(rels_, keys::Order::kSpo, args));
@@ -345,9 +340,6 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
 
   // Nodes, their label index, properties and alias entries.
   uint64_t name_key = term(TermKind::kPropKey, "name");
-  bool any_alias = std::any_of(nodes_.begin(), nodes_.end(),
-                               [](const NodeInfo& n) { return !n.aliases.empty(); });
-  uint64_t aliases_key = any_alias ? term(TermKind::kPropKey, "aliases") : 0;
   std::unordered_map<uint64_t, int64_t> per_label;
   std::vector<std::pair<uint64_t, uint64_t>> label_idx;
   std::vector<std::pair<std::string_view, uint64_t>> alias;
@@ -361,15 +353,9 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
       ++per_label[n.label];
       label_idx.emplace_back(n.label, id);
       alias.emplace_back(n.norm, id);
-      std::pair<uint64_t, Value> kv[2] = {{name_key, Value(n.name)}, {aliases_key, Value()}};
-      if (!n.aliases.empty()) kv[1].second = Value(List(n.aliases.begin(), n.aliases.end()));
-      if (kv[1].first < kv[0].first) std::swap(kv[0], kv[1]);
-      for (const auto& [k, v] : kv) {
-        if (v.is_null()) continue;
-        enc.clear();
-        keys::encode_value(v, enc);
-        QUARRY_TRY(props.put(keys::node_prop_key(id, k), enc));
-      }
+      enc.clear();
+      keys::encode_value(Value(n.name), enc);
+      QUARRY_TRY(props.put(keys::node_prop_key(id, name_key), enc));
     }
     QUARRY_TRY(nodes.finish(args));
     QUARRY_TRY(props.finish(args));

@@ -101,7 +101,7 @@ Status DatabaseImpl::remove_document(std::string_view doc_id) {
   bool has_record = id && w.get(keys::kDocs, keys::u64_key(*id), &rec);
   bool has_mentions = false;
   if (id) {
-    auto s = w.scan(keys::kDocRels, keys::u64_key(*id), [&](auto, auto) {
+    auto s = w.scan(keys::kDocRels, keys::id_key(*id), [&](auto, auto) {
       has_mentions = true;
       return false;
     });
@@ -141,6 +141,7 @@ Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat 
   }
   // Into a populated database: one transaction, so the whole file is one atomic batch.
   Writer w(store_);
+  w.use_exact_names();
   ImportReport report;
   auto reader = TripleReader::open(format, in, name);
   auto read = read_facts(*reader, name, strict, report, [&](const Fact& fact) {

@@ -58,6 +58,10 @@ class Writer : public ReaderImpl<GraphTransaction> {
   // given) is the same node; otherwise a new node labelled with the type (or Other).
   // A new spelling of a known entity is added to its `aliases`.
   Result<NodeId> resolve_entity(const EntityRef& entity, WriteSummary& summary);
+  // Import mode: an entity is the node with exactly its name (and label, when a type is
+  // given), never one whose name only normalises alike ("/m/01n4w" and "/m/01n4w_" stay
+  // two nodes). The alias index is still written and still finds both.
+  void use_exact_names() { exact_names_ = true; }
   // Adds one mention of a fact; `doc` is the document's term id (0 = none). An
   // identical mention (same relationship, document and mention fields) is not repeated.
   Status add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary);
@@ -84,6 +88,7 @@ class Writer : public ReaderImpl<GraphTransaction> {
   std::unordered_map<std::string, NodeId> entities_;  // type + 0x01 + name -> node
   std::map<std::tuple<NodeId, uint64_t, NodeId>, RelId> facts_;
   bool finished_ = false;
+  bool exact_names_ = false;
 };
 
 }  // namespace quarry::storage
