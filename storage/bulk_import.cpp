@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <thread>
 #include <unordered_map>
 
@@ -98,6 +99,7 @@ struct NodeInfo {
   uint64_t label = 0;
   std::string name;
   std::string norm;
+  uint64_t next_same_name = 0;  // 1 + index of the next node with this name (other label)
 };
 
 struct MentionRow {
@@ -132,7 +134,7 @@ class Loader {
   std::unordered_map<std::string, std::optional<uint64_t>> terms_;  // kind+text -> id
   std::vector<std::pair<uint64_t, std::string>> new_terms_;         // id, kind+text
   StringIds exact_;                                                 // type 0x01 name -> node
-  std::unordered_map<std::string, std::vector<uint64_t>> by_name_;
+  StringIds by_name_;  // name -> 1 + index of the first node with that name
   std::vector<NodeInfo> nodes_;
   BigVector<keys::Triple> rels_;
   BigVector<MentionRow> mentions_;
@@ -187,16 +189,24 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
   // Node identity on import is the exact name (see Writer::use_exact_names): the same name
   // without a type is any node of that name, with a type the node of that name and label.
   uint64_t id = 0;
-  auto& candidates = by_name_[e.name];
-  for (uint64_t n : candidates) {
-    if (e.type.empty() || (label && nodes_[n - first_node_].label == *label)) {
-      id = n;
+  uint64_t name_hash = StringIds::hash(e.name);
+  const uint64_t* first = by_name_.find(e.name, name_hash);
+  uint64_t* last_link = nullptr;
+  for (uint64_t k = first ? *first : 0; k; k = nodes_[k - 1].next_same_name) {
+    if (e.type.empty() || (label && nodes_[k - 1].label == *label)) {
+      id = first_node_ + k - 1;
       break;
     }
+    last_link = &nodes_[k - 1].next_same_name;
   }
   if (id == 0) {
     id = next_.next_node++;
-    candidates.push_back(id);
+    uint64_t k = id - first_node_ + 1;
+    if (last_link) {
+      *last_link = k;
+    } else {
+      by_name_.insert(e.name, name_hash, k);
+    }
     nodes_.push_back(
         {term(TermKind::kLabel, e.type.empty() ? "Other" : e.type), e.name, std::move(norm)});
   }
@@ -353,6 +363,64 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
     return sst.finish(out);
   };
 
+  // A third stream writes the nodes, their label index, names, alias entries and the
+  // dictionary: independent of the triples, and the main thread would only wait.
+  uint64_t name_key = term(TermKind::kPropKey, "name");  // before: it may add a term
+  std::unordered_map<uint64_t, int64_t> per_label;
+  std::vector<rocksdb::IngestExternalFileArg> args3;
+  Status third_status;
+  std::thread third([&] {
+    third_status = [&]() -> Status {
+      std::vector<std::pair<uint64_t, uint64_t>> label_idx;
+      std::vector<std::pair<std::string_view, uint64_t>> alias;
+      {
+        Sst nodes(store_, keys::kNodes, dir), props(store_, keys::kProps, dir);
+        std::string enc;
+        for (size_t i = 0; i < nodes_.size(); ++i) {
+          const NodeInfo& n = nodes_[i];
+          uint64_t id = first_node_ + i;
+          QUARRY_TRY(nodes.put(keys::u64_key(id), keys::node_value({n.label})));
+          ++per_label[n.label];
+          label_idx.emplace_back(n.label, id);
+          alias.emplace_back(n.norm, id);
+          enc.clear();
+          keys::encode_value(Value(n.name), enc);
+          QUARRY_TRY(props.put(keys::node_prop_key(id, name_key), enc));
+        }
+        QUARRY_TRY(nodes.finish(args3));
+        QUARRY_TRY(props.finish(args3));
+      }
+      std::sort(label_idx.begin(), label_idx.end());
+      {
+        Sst sst(store_, keys::kLabelIdx, dir);
+        for (const auto& [l, n] : label_idx) QUARRY_TRY(sst.put(keys::label_index_key(l, n), {}));
+        QUARRY_TRY(sst.finish(args3));
+      }
+      std::sort(alias.begin(), alias.end());  // (norm, node) order = key order: 0x00 separates
+      {
+        Sst sst(store_, keys::kAlias, dir);
+        for (const auto& [norm, n] : alias) QUARRY_TRY(sst.put(keys::alias_key(norm, n), {}));
+        QUARRY_TRY(sst.finish(args3));
+      }
+
+      // Dictionary: new terms both ways.
+      std::sort(new_terms_.begin(), new_terms_.end());
+      {
+        Sst sst(store_, keys::kId2Term, dir);
+        for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(keys::u64_key(id), k));
+        QUARRY_TRY(sst.finish(args3));
+      }
+      std::sort(new_terms_.begin(), new_terms_.end(),
+                [](const auto& a, const auto& b) { return a.second < b.second; });
+      {
+        Sst sst(store_, keys::kTerm2Id, dir);
+        for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(k, keys::u64_key(id)));
+        QUARRY_TRY(sst.finish(args3));
+      }
+      return Status();
+    }();
+  });
+
   // A second thread writes OSP (from a copy) and provenance while this one writes the
   // rest: SST building is CPU-bound (sorting, compression) and the files are independent.
   std::vector<rocksdb::IngestExternalFileArg> args2;
@@ -398,73 +466,36 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
     return write_index(rels_, keys::Order::kPos, args);
   }();
   helper.join();
+  third.join();
   QUARRY_TRY(first);
   QUARRY_TRY(second);
-  for (auto& a : args2) args.push_back(std::move(a));
+  QUARRY_TRY(third_status);
+  for (auto* more : {&args2, &args3}) {
+    for (auto& a : *more) args.push_back(std::move(a));
+  }
   summary.mentions_added += mentions_added;
 
-  // Nodes, their label index, properties and alias entries.
-  uint64_t name_key = term(TermKind::kPropKey, "name");
-  std::unordered_map<uint64_t, int64_t> per_label;
-  std::vector<std::pair<uint64_t, uint64_t>> label_idx;
-  std::vector<std::pair<std::string_view, uint64_t>> alias;
-  {
-    Sst nodes(store_, keys::kNodes, dir), props(store_, keys::kProps, dir);
-    std::string enc;
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      const NodeInfo& n = nodes_[i];
-      uint64_t id = first_node_ + i;
-      QUARRY_TRY(nodes.put(keys::u64_key(id), keys::node_value({n.label})));
-      ++per_label[n.label];
-      label_idx.emplace_back(n.label, id);
-      alias.emplace_back(n.norm, id);
-      enc.clear();
-      keys::encode_value(Value(n.name), enc);
-      QUARRY_TRY(props.put(keys::node_prop_key(id, name_key), enc));
-    }
-    QUARRY_TRY(nodes.finish(args));
-    QUARRY_TRY(props.finish(args));
-  }
-  std::sort(label_idx.begin(), label_idx.end());
-  {
-    Sst sst(store_, keys::kLabelIdx, dir);
-    for (const auto& [l, n] : label_idx) QUARRY_TRY(sst.put(keys::label_index_key(l, n), {}));
-    QUARRY_TRY(sst.finish(args));
-  }
-  std::sort(alias.begin(), alias.end());  // (norm, node) order = key order: 0x00 separates
-  {
-    Sst sst(store_, keys::kAlias, dir);
-    for (const auto& [norm, n] : alias) QUARRY_TRY(sst.put(keys::alias_key(norm, n), {}));
-    QUARRY_TRY(sst.finish(args));
-  }
-
-  // Dictionary: new terms both ways.
-  std::sort(new_terms_.begin(), new_terms_.end());
-  {
-    Sst sst(store_, keys::kId2Term, dir);
-    for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(keys::u64_key(id), k));
-    QUARRY_TRY(sst.finish(args));
-  }
-  std::sort(new_terms_.begin(), new_terms_.end(),
-            [](const auto& a, const auto& b) { return a.second < b.second; });
-  {
-    Sst sst(store_, keys::kTerm2Id, dir);
-    for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(k, keys::u64_key(id)));
-    QUARRY_TRY(sst.finish(args));
-  }
-
   // Statistics as merge operands (added to whatever the counters hold), and the counters.
-  stats.emplace_back(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size()));
-  stats.emplace_back(keys::stat_global_key("rels"), static_cast<int64_t>(rels_.size()));
+  // Made in key order ('g' globals, 'i' in-degrees, 'l' labels, 'o' out-degrees, 'p'
+  // types; ids ascending within each) rather than sorted: sorting a string per node was a
+  // visible part of importing a graph with many nodes.
   stats.emplace_back(keys::stat_global_key("mentions"),
                      static_cast<int64_t>(summary.mentions_added));
-  for (const auto& [t, n] : per_type) stats.emplace_back(keys::stat_type_key(t), n);
-  for (const auto& [l, n] : per_label) stats.emplace_back(keys::stat_label_key(l), n);
+  stats.emplace_back(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size()));
+  stats.emplace_back(keys::stat_global_key("rels"), static_cast<int64_t>(rels_.size()));
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (out_deg[i]) stats.emplace_back(keys::stat_degree_key(true, first_node_ + i), out_deg[i]);
     if (in_deg[i]) stats.emplace_back(keys::stat_degree_key(false, first_node_ + i), in_deg[i]);
   }
-  std::sort(stats.begin(), stats.end());
+  for (const auto& [l, n] : std::map<uint64_t, int64_t>(per_label.begin(), per_label.end())) {
+    stats.emplace_back(keys::stat_label_key(l), n);
+  }
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    if (out_deg[i]) stats.emplace_back(keys::stat_degree_key(true, first_node_ + i), out_deg[i]);
+  }
+  for (const auto& [t, n] : std::map<uint64_t, int64_t>(per_type.begin(), per_type.end())) {
+    stats.emplace_back(keys::stat_type_key(t), n);
+  }
+  if (!std::is_sorted(stats.begin(), stats.end())) std::sort(stats.begin(), stats.end());
   {
     Sst sst(store_, keys::kStats, dir);
     for (const auto& [k, n] : stats) QUARRY_TRY(sst.put(k, keys::i64_value(n), true));

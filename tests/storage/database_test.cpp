@@ -284,6 +284,24 @@ TEST_CASE("import reports bad lines, and both paths agree", "[db][import]") {
   }
 }
 
+TEST_CASE("a database in an older format is refused with a clear message", "[db]") {
+  testing::TempDir dir;
+  {
+    auto s = Store::open(dir.path(), {});
+    REQUIRE(s.ok());
+    std::string v(4, '\0');
+    keys::put_u32(v.data(), 1);
+    REQUIRE((*s)->db()
+                ->Put({}, (*s)->cf(keys::kDefault), std::string(keys::kFormatVersionKey), v)
+                .ok());
+  }
+  auto s = Store::open(dir.path(), {});
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().code() == ErrorCode::kCorruption);
+  CHECK(s.error().message().find("has format version 1, written by an older Quarry; this one "
+                                 "reads only format 2") != std::string::npos);
+}
+
 TEST_CASE("import keeps names that only normalise alike apart", "[db][import]") {
   // Regression: "/m/01n4w" and "/m/01n4w_" (two FB15k-237 entities) became one node.
   testing::TempDir files;
@@ -323,6 +341,48 @@ TEST_CASE("import keeps names that only normalise alike apart", "[db][import]") 
     CHECK(d.stats().nodes == 4u + 2 * populated);
     d.consistent();
   }
+  // With types: one name, two labels, two nodes; a line without a type takes the first.
+  std::string typed = files.file("typed.jsonl");
+  {
+    std::ofstream out(typed);
+    out << R"({"subject": {"name": "Ana", "type": "Person"}, "predicate": "visit", "object": "Rome"})"
+        << "\n"
+        << R"({"subject": {"name": "Ana", "type": "Place"}, "predicate": "near", "object": "Rome"})"
+        << "\n"
+        << R"({"subject": "Ana", "predicate": "like", "object": "Rome"})"
+        << "\n";
+  }
+  for (int populated = 0; populated < 2; ++populated) {
+    Db d;
+    if (populated) REQUIRE(d.db->add_facts({fact("Zed", "know", "Yan")}).ok());
+    auto r = d.db->import(typed, {});
+    REQUIRE(r.ok());
+    CHECK(r->bad_lines.empty());
+    CHECK(r->summary.entities_added == 3);
+    CHECK(d.stats().labels == std::vector<std::pair<std::string, uint64_t>>{
+                                  {populated ? "Person" : "Other", populated ? 3 : 1},
+                                  {populated ? "Other" : "Person", 1},
+                                  {"Place", 1}});
+    Snapshot snap(d.store);
+    NodeId person = 0;
+    REQUIRE(snap.scan_nodes("Person",
+                            [&](NodeId n) {
+                              if (snap.node_property(n, "name") == Value("Ana")) person = n;
+                              return true;
+                            })
+                .ok());
+    REQUIRE(person != 0);
+    uint64_t out_edges = 0;
+    REQUIRE(snap.expand(person, Direction::kOut, std::nullopt,
+                        [&](const Edge&) {
+                          ++out_edges;
+                          return true;
+                        })
+                .ok());
+    CHECK(out_edges == 2);  // visit, and like (no type: the first node named Ana)
+    d.consistent();
+  }
+
   // Facts added through the API (extraction) still merge spellings into one entity.
   Db e;
   REQUIRE(e.db->add_facts({fact("Kim Jong Un", "meet", "Ada"), fact("Kim Jong-un", "meet", "Ada")})
