@@ -220,8 +220,6 @@ Status Loader::add(const Fact& f, WriteSummary&) {
   if (!s.ok()) return s.status();
   auto o = entity(f.object);
   if (!o.ok()) return o.status();
-  // Consecutive lines mostly repeat the predicate, the document and the mention fields:
-  // remember the last ones instead of hashing them again.
   uint64_t p;
   uint64_t hash = StringIds::hash(f.predicate);
   if (const uint64_t* id = types_.find(f.predicate, hash)) {
@@ -233,19 +231,22 @@ Status Loader::add(const Fact& f, WriteSummary&) {
   // after sorting, which is cheaper than a hash table of every triple.
   uint64_t provisional = first_rel_ + rels_.size();
   rels_.push_back({*s, p, *o, provisional});
+  // Consecutive lines mostly repeat the document and the mention fields: remember the
+  // last ones instead of encoding and hashing them again.
   const Mention& m = f.mention;
-  bool same_surface = f.text == f.predicate ? last_.surface_is_type : f.text == last_text_;
+  bool text_is_type = f.text == f.predicate;  // always so in TSV, and predicates are long
+  bool same_surface = text_is_type ? last_.surface_is_type : f.text == last_text_;
   if (!(have_last_ && m.sentence == last_.m.sentence && m.start == last_.m.start &&
         m.end == last_.m.end && m.confidence == last_.m.confidence &&
         m.extractor == last_.m.extractor && same_surface &&
-        (f.text == f.predicate) == last_.surface_is_type)) {
+        text_is_type == last_.surface_is_type)) {
     keys::ProvValue pv;
     pv.sentence = m.sentence;
     pv.start = m.start;
     pv.end = m.end;
     pv.confidence = m.confidence;
     pv.extractor = m.extractor.empty() ? 0 : term(TermKind::kExtractor, m.extractor);
-    if (f.text != f.predicate) pv.surface = f.text;
+    if (!text_is_type) pv.surface = f.text;
     value_ = keys::prov_value(pv);
     auto [vit, vnew] = value_ids_.try_emplace(value_, static_cast<uint32_t>(values_.size()));
     if (vnew) values_.push_back(value_);
@@ -255,7 +256,7 @@ Status Loader::add(const Fact& f, WriteSummary&) {
     last_.m.end = m.end;
     last_.m.confidence = m.confidence;
     last_.m.extractor = m.extractor;
-    last_.surface_is_type = f.text == f.predicate;
+    last_.surface_is_type = text_is_type;
     last_text_ = f.text;
     last_.value = vit->second;
   }
