@@ -54,8 +54,15 @@ def sqlite_version():
                           text=True).stdout.split()[0]
 
 
+LAST_CPU = 0.0  # user + system CPU seconds of the last run_measured child
+
+
 def run_measured(cmd, cwd=None, env=None, stdin=None):
-    """Runs `cmd`; returns (seconds, peak RSS in MiB, stdout). Raises on failure."""
+    """Runs `cmd`; returns (seconds, peak RSS in MiB, stdout). Raises on failure.
+
+    The child's CPU seconds (user + system) are left in LAST_CPU: on a loaded machine they
+    say more about the work done than the wall time."""
+    global LAST_CPU
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -68,6 +75,7 @@ def run_measured(cmd, cwd=None, env=None, stdin=None):
         r.start()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    LAST_CPU = usage.ru_utime + usage.ru_stime
     for r in readers:
         r.join()
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -107,7 +107,11 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
   size_t label_entries = 0;
   s = snap.scan(keys::kLabelIdx, {}, [&](auto k, auto) {
     ++label_entries;
-    uint64_t l = keys::get_u64(k.data()), n = keys::get_u64(k.data() + 8);
+    uint64_t l = 0, n = 0;
+    if (!keys::decode_label_index_key(k, l, n)) {
+      c.problem("labelidx: malformed key");
+      return true;
+    }
     auto it = nodes.find(n);
     if (it == nodes.end() ||
         std::find(it->second.begin(), it->second.end(), l) == it->second.end()) {
@@ -128,8 +132,8 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
   s = snap.scan(keys::kRels, {}, [&](auto k, auto v) {
     keys::Triple t;
     uint32_t flags = 0;
-    uint64_t id = k.size() == 8 ? keys::get_u64(k.data()) : 0;
-    if (!keys::decode_rel_value(v, t, flags)) {
+    uint64_t id = 0;
+    if (!keys::decode_rel_key(k, id) || !keys::decode_rel_value(v, t, flags)) {
       c.problem(fmt::format("relationship {}: malformed", id));
       return true;
     }
@@ -153,11 +157,11 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
     size_t n = 0;
     s = snap.scan(cf, {}, [&](auto k, auto) {
       ++n;
-      if (k.size() != keys::kQuadSize) {
+      keys::Triple t;
+      if (!keys::decode_quad(order, k, t)) {
         c.problem(fmt::format("{}: malformed key", keys::cf_name(cf)));
         return true;
       }
-      auto t = keys::decode_quad(order, k);
       auto it = rels.find(t.rel);
       if (it == rels.end() || it->second.first.s != t.s || it->second.first.p != t.p ||
           it->second.first.o != t.o) {
@@ -177,8 +181,8 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
   std::unordered_set<uint64_t> mentioned;
   s = snap.scan(keys::kProv, {}, [&](auto k, auto v) {
     keys::ProvValue pv;
-    auto pk = keys::decode_prov_key(k);
-    if (k.size() != keys::kProvKeySize || !keys::decode_prov_value(v, pv)) {
+    keys::ProvKey pk;
+    if (!keys::decode_prov_key(k, pk) || !keys::decode_prov_value(v, pv)) {
       c.problem("prov: malformed entry");
       return true;
     }
@@ -199,9 +203,9 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
   });
   if (!s.ok()) return s;
   s = snap.scan(keys::kDocRels, {}, [&](auto k, auto) {
-    auto pk = keys::decode_docrel_key(k);
+    keys::ProvKey pk;
     std::string unused;
-    if (k.size() != keys::kProvKeySize || !snap.get(keys::kProv, keys::prov_key(pk), &unused)) {
+    if (!keys::decode_docrel_key(k, pk) || !snap.get(keys::kProv, keys::prov_key(pk), &unused)) {
       c.problem(fmt::format("docrels: mention {}/{}/{} has no provenance record", pk.rel, pk.doc,
                             pk.seq));
     }

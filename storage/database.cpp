@@ -101,7 +101,7 @@ Status DatabaseImpl::remove_document(std::string_view doc_id) {
   bool has_record = id && w.get(keys::kDocs, keys::u64_key(*id), &rec);
   bool has_mentions = false;
   if (id) {
-    auto s = w.scan(keys::kDocRels, keys::u64_key(*id), [&](auto, auto) {
+    auto s = w.scan(keys::kDocRels, keys::id_key(*id), [&](auto, auto) {
       has_mentions = true;
       return false;
     });
@@ -148,6 +148,8 @@ Result<ImportReport> DatabaseImpl::import_stream(std::istream& in, ImportFormat 
   ImportReport report;
   auto reader = TripleReader::open(format, in, name);
   auto read = read_facts(*reader, name, strict, report, [&](const Fact& fact) {
+    // Bare triples name entities by identifier; `quarry extract` rows by resolved name.
+    w.set_exact_names(!reader->names_resolved());
     uint64_t doc = fact.mention.doc.empty() ? 0 : w.intern(TermKind::kDoc, fact.mention.doc);
     return w.add_fact(fact, doc, report.summary);
   });

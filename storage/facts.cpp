@@ -65,7 +65,7 @@ Result<std::optional<NodeId>> Writer::other_type_node(const EntityRef& entity,
 }
 
 Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& summary) {
-  std::string cache_key = entity.type + '\x01' + entity.name;
+  std::string cache_key = (exact_names_ ? "=" : "") + entity.type + '\x01' + entity.name;
   for (const auto& a : entity.aliases) cache_key += '\x02' + a;
   for (const auto& m : entity.merges) cache_key += '\x03' + m;
   for (const auto& v : entity.variants) cache_key += '\x04' + v;
@@ -85,10 +85,19 @@ Result<NodeId> Writer::resolve_entity(const EntityRef& entity, WriteSummary& sum
     std::string f = keys::normalise_name(a);
     if (!f.empty() && (!one_word(f) || one_word(norm))) forms.push_back(std::move(f));
   }
+  // With exact names (import) only the name itself is looked up, and a node is the same
+  // entity only when its canonical name is byte for byte the same.
+  if (exact_names_) forms.resize(1);
   std::optional<NodeId> found;
   if (entity.type.empty() || label) {
     for (const auto& form : forms) {
       for (NodeId n : alias_nodes(form)) {
+        if (exact_names_) {
+          auto name = prop('n', n, "name");
+          if (!name || name->kind() != ValueKind::kString || name->as_string() != entity.name) {
+            continue;
+          }
+        }
         if (entity.type.empty()) {
           found = n;
           break;
@@ -158,10 +167,11 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
   if (auto it = facts_.find(key); it != facts_.end()) {
     rel = it->second;
   } else {
-    std::string prefix = keys::u64_key(*s) + keys::u64_key(p) + keys::u64_key(*o);
+    std::string prefix = keys::id_prefix({*s, p, *o});
     std::vector<RelId> candidates;
     auto st = scan(keys::kSpo, prefix, [&](auto k, auto) {
-      if (k.size() == keys::kQuadSize) candidates.push_back(keys::get_u64(k.data() + 24));
+      keys::Triple t;
+      if (keys::decode_quad(keys::Order::kSpo, k, t)) candidates.push_back(t.rel);
       return true;
     });
     if (!st.ok()) return st;
@@ -197,12 +207,13 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
   }
   pv.qualifiers = qualifiers;
   std::string value = keys::prov_value(pv);
-  std::string prefix = keys::u64_key(rel) + keys::u64_key(doc);
+  std::string prefix = keys::id_prefix({rel, doc});
   uint32_t seq = 0;
   bool duplicate = false;
   auto st = scan(keys::kProv, prefix, [&](auto k, auto v) {
-    if (k.size() != keys::kProvKeySize) return true;
-    seq = keys::get_u32(k.data() + 16) + 1;
+    keys::ProvKey pk;
+    if (!keys::decode_prov_key(k, pk)) return true;
+    seq = pk.seq + 1;
     duplicate = duplicate || v == value;
     return !duplicate;
   });
@@ -219,8 +230,9 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
 Status Writer::retract_document(uint64_t doc) {
   if (auto s = check_open(); !s.ok()) return s;
   std::vector<keys::ProvKey> mentions;
-  auto s = scan(keys::kDocRels, keys::u64_key(doc), [&](auto k, auto) {
-    if (k.size() == keys::kProvKeySize) mentions.push_back(keys::decode_docrel_key(k));
+  auto s = scan(keys::kDocRels, keys::id_key(doc), [&](auto k, auto) {
+    keys::ProvKey pk;
+    if (keys::decode_docrel_key(k, pk)) mentions.push_back(pk);
     return true;
   });
   if (!s.ok()) return s;
@@ -234,7 +246,7 @@ Status Writer::retract_document(uint64_t doc) {
   // A fact no other document (or import) supports any more is retracted.
   for (RelId rel : touched) {
     bool supported = false;
-    s = scan(keys::kProv, keys::u64_key(rel), [&](auto, auto) {
+    s = scan(keys::kProv, keys::id_key(rel), [&](auto, auto) {
       supported = true;
       return false;
     });

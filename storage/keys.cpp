@@ -29,6 +29,21 @@ std::string u64_key(uint64_t v) {
   return s;
 }
 
+void append_id(std::string& out, uint64_t v) {
+  char b[kMaxIdSize];
+  out.append(b, put_id(b, v));
+}
+std::string id_key(uint64_t v) {
+  std::string s;
+  append_id(s, v);
+  return s;
+}
+std::string id_prefix(std::initializer_list<uint64_t> ids) {
+  std::string s;
+  for (uint64_t id : ids) append_id(s, id);
+  return s;
+}
+
 void append_varint(std::string& out, uint64_t v) {
   while (v >= 0x80) {
     out.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -76,23 +91,31 @@ Cf order_cf(Order order) {
   return kOsp;
 }
 
-void encode_quad(Order order, const Triple& t, char* out) {
+size_t encode_quad(Order order, const Triple& t, char* out) {
   uint64_t a = t.s, b = t.p, c = t.o;
   if (order == Order::kPos) a = t.p, b = t.o, c = t.s;
   if (order == Order::kOsp) a = t.o, b = t.s, c = t.p;
-  put_u64(out, a);
-  put_u64(out + 8, b);
-  put_u64(out + 16, c);
-  put_u64(out + 24, t.rel);
+  size_t n = put_id(out, a);
+  n += put_id(out + n, b);
+  n += put_id(out + n, c);
+  return n + put_id(out + n, t.rel);
 }
 
-Triple decode_quad(Order order, std::string_view key) {
-  const char* p = key.data();
-  uint64_t a = get_u64(p), b = get_u64(p + 8), c = get_u64(p + 16);
-  Triple t{a, b, c, get_u64(p + 24)};
+bool decode_quad(Order order, std::string_view key, Triple& t) {
+  uint64_t a, b, c;
+  if (!read_id(key, a) || !read_id(key, b) || !read_id(key, c) || !read_id(key, t.rel) ||
+      !key.empty()) {
+    return false;
+  }
+  t.s = a, t.p = b, t.o = c;
   if (order == Order::kPos) t.p = a, t.o = b, t.s = c;
   if (order == Order::kOsp) t.o = a, t.s = b, t.p = c;
-  return t;
+  return true;
+}
+
+std::string rel_key(uint64_t rel) { return id_key(rel); }
+bool decode_rel_key(std::string_view key, uint64_t& rel) {
+  return read_id(key, rel) && key.empty();
 }
 
 std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags) {
@@ -130,11 +153,9 @@ bool decode_node_value(std::string_view v, std::vector<uint64_t>& labels) {
   }
   return v.empty();
 }
-std::string label_index_key(uint64_t label, uint64_t node) {
-  std::string k;
-  append_u64(k, label);
-  append_u64(k, node);
-  return k;
+std::string label_index_key(uint64_t label, uint64_t node) { return id_prefix({label, node}); }
+bool decode_label_index_key(std::string_view key, uint64_t& label, uint64_t& node) {
+  return read_id(key, label) && read_id(key, node) && key.empty();
 }
 
 std::string prop_prefix(char tag, uint64_t id) {
@@ -200,28 +221,24 @@ std::string normalise_name(std::string_view name) {
   return out;
 }
 
-ProvKey decode_prov_key(std::string_view key) {
-  return {get_u64(key.data()), get_u64(key.data() + 8), get_u32(key.data() + 16)};
+bool decode_prov_key(std::string_view key, ProvKey& k) {
+  uint64_t seq;
+  if (!read_id(key, k.rel) || !read_id(key, k.doc) || !read_id(key, seq) || !key.empty()) {
+    return false;
+  }
+  k.seq = static_cast<uint32_t>(seq);
+  return true;
 }
-ProvKey decode_docrel_key(std::string_view key) {
-  return {get_u64(key.data() + 8), get_u64(key.data()), get_u32(key.data() + 16)};
+bool decode_docrel_key(std::string_view key, ProvKey& k) {
+  uint64_t seq;
+  if (!read_id(key, k.doc) || !read_id(key, k.rel) || !read_id(key, seq) || !key.empty()) {
+    return false;
+  }
+  k.seq = static_cast<uint32_t>(seq);
+  return true;
 }
-std::string prov_key(const ProvKey& k) {
-  std::string s;
-  s.reserve(kProvKeySize);
-  append_u64(s, k.rel);
-  append_u64(s, k.doc);
-  append_u32(s, k.seq);
-  return s;
-}
-std::string docrel_key(const ProvKey& k) {
-  std::string s;
-  s.reserve(kProvKeySize);
-  append_u64(s, k.doc);
-  append_u64(s, k.rel);
-  append_u32(s, k.seq);
-  return s;
-}
+std::string prov_key(const ProvKey& k) { return id_prefix({k.rel, k.doc, k.seq}); }
+std::string docrel_key(const ProvKey& k) { return id_prefix({k.doc, k.rel, k.seq}); }
 
 std::string prov_value(const ProvValue& v) {
   std::string s;

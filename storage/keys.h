@@ -1,9 +1,15 @@
 // Every byte layout Quarry writes to RocksDB, in one place.
 //
-// # Storage layout (format version 1)
+// # Storage layout (format version 2)
 //
-// Ids are uint64, written big-endian (8 bytes) in keys so that byte order = numeric
-// order. Three id spaces, each a counter in `default`, never reused:
+// Ids are uint64. In the keys of the per-triple families (rels, spo, pos, osp, prov,
+// docrels) and of labelidx an id is written `id` below: one length byte n (0..8), then
+// the id's n significant bytes big-endian (0 is the lone byte 0x00). A longer encoding is
+// a larger number and equal lengths compare bytewise, so byte order = numeric order, and
+// an id of a graph of millions costs 3-4 bytes instead of 8: keys are what the triple
+// indexes are made of, and short keys need no heavy compressor. Elsewhere keys hold
+// fixed 8-byte big-endian ids `(8)`. Three id spaces, each a counter in `default`, never
+// reused:
 //   node ids (entities and created nodes), rel ids (relationships), term ids (the
 //   dictionary: relationship types, labels, property keys, document ids, extractors).
 // Id 0 means "none" everywhere (doc 0 = a mention without a document).
@@ -16,21 +22,23 @@
 //    kinds: 'T' relationship type, 'L' label, 'K' property key, 'D' document id,
 //    'X' extractor name. Text is stored as given (types and labels are case-sensitive).
 // nodes          node (8)                              varint n + n varint label ids
-// labelidx       label (8) + node (8)                  empty (scan_nodes by label)
-// rels           rel (8)                               varint s, type, o, flags
+// labelidx       id label, id node                     empty (scan_nodes by label)
+// rels           id rel                                varint s, type, o, flags
 //    flags bit 0 = "fact": made by add_facts/add_document/import. Facts with the same
 //    (s, type, o) merge into one fact relationship; CREATE makes parallel ones freely.
-// spo            s(8) type(8) o(8) rel(8)              empty
-// pos            type(8) o(8) s(8) rel(8)              empty
-// osp            o(8) s(8) type(8) rel(8)              empty
+// spo            id s, id type, id o, id rel           empty
+// pos            id type, id o, id s, id rel           empty
+// osp            id o, id s, id type, id rel           empty
 //    Every triple pattern with any position bound is one prefix scan of one of these.
+//    The prefix extractor of spo, pos, osp, prov, docrels and labelidx is the leading
+//    id (first_id_size), with prefix bloom filters on it.
 // props          'n' node(8) key(8) / 'r' rel(8) key(8)  encoded Value (see encode_value)
 // alias          normalised surface + 0x00 + node(8)   empty
 //    normalise_name(): NFKD, case-folded, marks (diacritics) stripped, every run of
 //    punctuation, symbols, hyphens and spaces collapsed to one space, trimmed. So
 //    "Kim Jong-un", "KIM JONG UN" and "Kim Jong Un" share a key. The entries are the
 //    node's `name` and each of its `aliases`.
-// prov           rel(8) doc(8) seq(4)                  varint sentence, start, end;
+// prov           id rel, id doc, id seq                varint sentence, start, end;
 //                                                      f64 confidence (8, BE bits);
 //                                                      varint extractor term; surface text;
 //                                                      [0x00 + encoded Map qualifiers]
@@ -38,7 +46,7 @@
 //    surface text after one 0x00 byte, only when there are any; surface text never holds
 //    0x00 (the writer drops it), so records written before qualifiers existed read as
 //    before and no format version change was needed.
-// docrels        doc(8) rel(8) seq(4)                  empty (back-index of prov, doc != 0)
+// docrels        id doc, id rel, id seq                empty (back-index of prov, doc != 0)
 // docs           doc(8)                                hash(8) then length-prefixed id,
 //                                                      title, source, date, text
 // stats          'g' + name ("nodes", "rels", "mentions", "docs")   i64 BE (merge: add)
@@ -55,6 +63,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +73,9 @@
 
 namespace quarry::storage::keys {
 
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 brought the short ids in keys. Open refuses any other version (older ones
+// are not migrated: re-import an export of them).
+inline constexpr uint32_t kFormatVersion = 2;
 
 enum Cf : uint8_t {
   kDefault = 0,
@@ -121,6 +132,41 @@ inline uint32_t get_u32(const char* p) {
 void append_u64(std::string& out, uint64_t v);
 void append_u32(std::string& out, uint32_t v);
 std::string u64_key(uint64_t v);
+// ---- ids in keys (see the layout above) ----
+inline constexpr size_t kMaxIdSize = 9;
+inline size_t id_size(uint64_t v) {
+  size_t n = 1;
+  for (; v; v >>= 8) ++n;
+  return n;
+}
+// Writes `v` at `out` (room for kMaxIdSize bytes); returns the bytes written.
+inline size_t put_id(char* out, uint64_t v) {
+  size_t n = id_size(v) - 1;
+  out[0] = static_cast<char>(n);
+  for (size_t i = n; i > 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
+  return n + 1;
+}
+// Reads one id from the front of `in` and drops it; false when `in` does not start with one.
+inline bool read_id(std::string_view& in, uint64_t& v) {
+  if (in.empty()) return false;
+  size_t n = static_cast<uint8_t>(in[0]);
+  if (n > 8 || in.size() < n + 1) return false;
+  v = 0;
+  for (size_t i = 1; i <= n; ++i) v = (v << 8) | static_cast<uint8_t>(in[i]);
+  in.remove_prefix(n + 1);
+  return true;
+}
+void append_id(std::string& out, uint64_t v);
+std::string id_key(uint64_t v);
+// The ids in order: a key, or the prefix of every key that starts with them.
+std::string id_prefix(std::initializer_list<uint64_t> ids);
+// The size of the leading id of `key` (the prefix extractor), 0 when it has none.
+inline size_t first_id_size(std::string_view key) {
+  if (key.empty() || static_cast<uint8_t>(key[0]) > 8) return 0;
+  size_t n = static_cast<uint8_t>(key[0]) + 1u;
+  return key.size() >= n ? n : 0;
+}
+
 // LEB128 varints for values (never in keys: they do not sort numerically).
 void append_varint(std::string& out, uint64_t v);
 bool read_varint(std::string_view& in, uint64_t& v);
@@ -133,16 +179,19 @@ std::string term_key(TermKind kind, std::string_view text);
 std::string term_value(TermKind kind, std::string_view text);  // id2term value
 
 // ---- triples ----
-// The three index orders. A quad key is 32 bytes: three ids in index order, then rel.
+// The three index orders. A quad key is four ids: three in index order, then rel.
 enum class Order : uint8_t { kSpo, kPos, kOsp };
 struct Triple {
   uint64_t s = 0, p = 0, o = 0, rel = 0;
 };
-inline constexpr size_t kQuadSize = 32;
-// Writes the key of `t` in `order` into out[0..32).
-void encode_quad(Order order, const Triple& t, char* out);
-Triple decode_quad(Order order, std::string_view key);  // precondition: size 32
+inline constexpr size_t kMaxQuadSize = 4 * kMaxIdSize;
+// Writes the key of `t` in `order` at `out` (room for kMaxQuadSize); returns its size.
+size_t encode_quad(Order order, const Triple& t, char* out);
+// False when `key` is not exactly four ids.
+bool decode_quad(Order order, std::string_view key, Triple& t);
 Cf order_cf(Order order);
+std::string rel_key(uint64_t rel);
+bool decode_rel_key(std::string_view key, uint64_t& rel);
 
 // rels value
 std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags);
@@ -152,6 +201,7 @@ bool decode_rel_value(std::string_view v, Triple& t, uint32_t& flags);
 std::string node_value(const std::vector<uint64_t>& labels);
 bool decode_node_value(std::string_view v, std::vector<uint64_t>& labels);
 std::string label_index_key(uint64_t label, uint64_t node);
+bool decode_label_index_key(std::string_view key, uint64_t& label, uint64_t& node);
 
 // props
 std::string node_prop_key(uint64_t node, uint64_t key);  // key = 'n' node key
@@ -173,15 +223,15 @@ std::string alias_key(std::string_view normalised, uint64_t node);
 std::string alias_prefix(std::string_view normalised);  // normalised + 0x00
 
 // ---- provenance and documents ----
-inline constexpr size_t kProvKeySize = 20;
 struct ProvKey {
   uint64_t rel = 0, doc = 0;
   uint32_t seq = 0;
 };
 std::string prov_key(const ProvKey& k);
 std::string docrel_key(const ProvKey& k);  // doc, rel, seq
-ProvKey decode_prov_key(std::string_view key);
-ProvKey decode_docrel_key(std::string_view key);
+// False when `key` is not exactly three ids.
+bool decode_prov_key(std::string_view key, ProvKey& k);
+bool decode_docrel_key(std::string_view key, ProvKey& k);
 struct ProvValue {
   uint32_t sentence = 0, start = 0, end = 0;
   double confidence = 1.0;

@@ -13,8 +13,9 @@ rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snaps
   ro.snapshot = snap;
   bool prefixed = cf == keys::kSpo || cf == keys::kPos || cf == keys::kOsp || cf == keys::kProv ||
                   cf == keys::kDocRels || cf == keys::kLabelIdx;
-  // Shorter prefixes than the extractor's 8 bytes must not use the prefix bloom filters.
-  if (!prefixed || prefix_len < 8) ro.total_order_seek = true;
+  // A prefix shorter than the leading id must not use the prefix bloom filters: the scan
+  // passes 0 for those (see ReaderImpl::scan).
+  if (!prefixed || prefix_len == 0) ro.total_order_seek = true;
   return ro;
 }
 
@@ -107,7 +108,7 @@ std::optional<keys::Triple> ReaderImpl<B>::rel_triple(RelId id, uint32_t* flags)
   std::string v;
   keys::Triple t;
   uint32_t f = 0;
-  if (!get(keys::kRels, keys::u64_key(id), &v) || !keys::decode_rel_value(v, t, f)) {
+  if (!get(keys::kRels, keys::rel_key(id), &v) || !keys::decode_rel_value(v, t, f)) {
     return std::nullopt;
   }
   t.rel = id;
@@ -196,10 +197,11 @@ void ReaderImpl<B>::add_derived(RelId id, const std::string& type, Map& props) {
   double confidence = 0;
   std::string text;
   bool first = true;
-  auto s = scan(keys::kProv, keys::u64_key(id), [&](auto key, auto value) {
+  auto s = scan(keys::kProv, keys::id_key(id), [&](auto key, auto value) {
     keys::ProvValue pv;
-    if (key.size() != keys::kProvKeySize || !keys::decode_prov_value(value, pv)) return true;
-    docs.insert(keys::decode_prov_key(key).doc);
+    keys::ProvKey pk;
+    if (!keys::decode_prov_key(key, pk) || !keys::decode_prov_value(value, pv)) return true;
+    docs.insert(pk.doc);
     confidence = std::max(confidence, pv.confidence);
     if (first) text = pv.surface.empty() ? type : std::string(pv.surface);
     first = false;
@@ -239,8 +241,9 @@ Status ReaderImpl<B>::scan_nodes(std::optional<std::string_view> label,
   }
   auto l = term_id(TermKind::kLabel, *label);
   if (!l) return {};
-  return scan(keys::kLabelIdx, keys::u64_key(*l), [&](auto key, auto) {
-    return key.size() != 16 || visit(keys::get_u64(key.data() + 8));
+  return scan(keys::kLabelIdx, keys::id_key(*l), [&](auto key, auto) {
+    uint64_t label, node;
+    return !keys::decode_label_index_key(key, label, node) || visit(node);
   });
 }
 
@@ -300,22 +303,22 @@ Status ReaderImpl<B>::expand(NodeId node, Direction direction, std::optional<uin
   bool stop = false;
   auto emit = [&](keys::Order order, std::string prefix, bool skip_loops) {
     return scan(keys::order_cf(order), prefix, [&](auto key, auto) {
-      if (key.size() != keys::kQuadSize) return true;
-      auto t = keys::decode_quad(order, key);
+      keys::Triple t;
+      if (!keys::decode_quad(order, key, t)) return true;
       if (type && t.p != *type) return true;
       if (skip_loops && t.s == t.o) return true;  // already reported as outgoing
       stop = !visit(Edge{t.rel, t.s, t.o, t.p});
       return !stop;
     });
   };
-  std::string id = keys::u64_key(node);
+  std::string id = keys::id_key(node);
   if (direction != Direction::kIn) {
-    std::string prefix = type ? id + keys::u64_key(*type) : id;
+    std::string prefix = type ? keys::id_prefix({node, *type}) : id;
     if (auto s = emit(keys::Order::kSpo, prefix, false); !s.ok() || stop) return s;
   }
   if (direction != Direction::kOut) {
     bool loops = direction == Direction::kBoth;
-    if (type) return emit(keys::Order::kPos, keys::u64_key(*type) + id, loops);
+    if (type) return emit(keys::Order::kPos, keys::id_prefix({*type, node}), loops);
     return emit(keys::Order::kOsp, id, loops);
   }
   return {};
@@ -327,9 +330,9 @@ Status ReaderImpl<B>::edges_between(NodeId start, NodeId end, Direction directio
   bool stop = false;
   // OSP keyed by (object, subject) finds every relationship between a pair in one scan.
   auto emit = [&](NodeId from, NodeId to) {
-    return scan(keys::kOsp, keys::u64_key(to) + keys::u64_key(from), [&](auto key, auto) {
-      if (key.size() != keys::kQuadSize) return true;
-      auto t = keys::decode_quad(keys::Order::kOsp, key);
+    return scan(keys::kOsp, keys::id_prefix({to, from}), [&](auto key, auto) {
+      keys::Triple t;
+      if (!keys::decode_quad(keys::Order::kOsp, key, t)) return true;
       if (type && t.p != *type) return true;
       stop = !visit(Edge{t.rel, t.s, t.o, t.p});
       return !stop;
@@ -347,10 +350,10 @@ Status ReaderImpl<B>::edges_between(NodeId start, NodeId end, Direction directio
 template <typename B>
 Status ReaderImpl<B>::scan_rels(std::optional<uint64_t> type, const Visitor<Edge>& visit) {
   keys::Order order = type ? keys::Order::kPos : keys::Order::kSpo;
-  std::string prefix = type ? keys::u64_key(*type) : std::string();
+  std::string prefix = type ? keys::id_key(*type) : std::string();
   return scan(keys::order_cf(order), prefix, [&](auto key, auto) {
-    if (key.size() != keys::kQuadSize) return true;
-    auto t = keys::decode_quad(order, key);
+    keys::Triple t;
+    if (!keys::decode_quad(order, key, t)) return true;
     return visit(Edge{t.rel, t.s, t.o, t.p});
   });
 }
@@ -437,10 +440,10 @@ std::vector<std::string> ReaderImpl<B>::property_keys() {
 template <typename B>
 Status ReaderImpl<B>::mentions(RelId rel, const Visitor<MentionRecord>& visit) {
   std::unordered_map<uint64_t, keys::DocRecord> docs;
-  return scan(keys::kProv, keys::u64_key(rel), [&](auto key, auto value) {
+  return scan(keys::kProv, keys::id_key(rel), [&](auto key, auto value) {
     keys::ProvValue pv;
-    if (key.size() != keys::kProvKeySize || !keys::decode_prov_value(value, pv)) return true;
-    auto pk = keys::decode_prov_key(key);
+    keys::ProvKey pk;
+    if (!keys::decode_prov_key(key, pk) || !keys::decode_prov_value(value, pv)) return true;
     MentionRecord m;
     m.sentence = pv.sentence;
     m.start = pv.start;

@@ -93,6 +93,8 @@ class ReaderImpl : public Base {
 template <typename Base>
 template <typename F>
 Status ReaderImpl<Base>::scan(keys::Cf cf, std::string_view prefix, F&& f) {
+  // Prefix bloom filters only help a prefix that holds the whole leading id.
+  size_t len = keys::first_id_size(prefix) ? prefix.size() : 0;
   // Handed back on every exit, also when `f` throws (a cancelled query).
   struct Lease {
     Kv& kv;
@@ -100,7 +102,7 @@ Status ReaderImpl<Base>::scan(keys::Cf cf, std::string_view prefix, F&& f) {
     size_t len;
     std::unique_ptr<rocksdb::Iterator> it;
     ~Lease() { kv.give_back(cf, len, std::move(it)); }
-  } lease{kv(), cf, prefix.size(), kv().borrow(cf, prefix.size())};
+  } lease{kv(), cf, len, kv().borrow(cf, len)};
   rocksdb::Iterator* it = lease.it.get();
   rocksdb::Slice p(prefix.data(), prefix.size());
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {

@@ -37,6 +37,19 @@ class Int64Add : public rocksdb::AssociativeMergeOperator {
 
 constexpr size_t kBlockCacheBytes = 128u << 20;
 
+// The leading id of a key (see keys::first_id_size): what every scan of the triple indexes,
+// provenance and the label index binds first.
+class FirstIdPrefix : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "quarry.first_id"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return {key.data(), keys::first_id_size(std::string_view(key.data(), key.size()))};
+  }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return keys::first_id_size(std::string_view(key.data(), key.size())) > 0;
+  }
+};
+
 rocksdb::ColumnFamilyOptions cf_options(keys::Cf cf, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   o.compression = rocksdb::kLZ4Compression;
@@ -64,7 +77,7 @@ rocksdb::ColumnFamilyOptions cf_options(keys::Cf cf, const std::shared_ptr<rocks
     case keys::kDocRels:
     case keys::kLabelIdx:
       // Scans by the leading id: prefix bloom filters on it.
-      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+      o.prefix_extractor = std::make_shared<FirstIdPrefix>();
       t.block_restart_interval = 128;
       t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
       t.whole_key_filtering = false;
@@ -144,7 +157,8 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
   }
   for (size_t i = 0; i < handles.size(); ++i) store->handles_[i] = handles[i];
 
-  // Format version: stamp a new database, refuse one written by a newer Quarry.
+  // Format version: stamp a new database, refuse one in any other format. There are no
+  // databases of users to migrate yet (see docs/data-model.md).
   std::string v;
   auto s = store->db_->Get({}, store->cf(keys::kDefault), std::string(keys::kFormatVersionKey), &v);
   if (s.IsNotFound() && !store->read_only_) {
@@ -159,6 +173,13 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
     if (version > keys::kFormatVersion) {
       return Error(ErrorCode::kCorruption,
                    fmt::format("database {} has format version {}; this Quarry reads up to {}",
+                               path, version, keys::kFormatVersion));
+    }
+    if (version < keys::kFormatVersion) {
+      return Error(ErrorCode::kCorruption,
+                   fmt::format("database {} has format version {}, written by an older Quarry; "
+                               "this one reads only format {}: export it with the Quarry that "
+                               "wrote it and import the export into a new database",
                                path, version, keys::kFormatVersion));
     }
   } else if (!s.IsNotFound()) {

@@ -127,12 +127,12 @@ Result<NodeId> Writer::create_node(const std::vector<std::string>& labels, const
 
 RelId Writer::new_rel(NodeId s, uint64_t p, NodeId o, uint32_t flags) {
   RelId id = next_.next_rel++;
-  put(keys::kRels, keys::u64_key(id), keys::rel_value(s, p, o, flags));
+  put(keys::kRels, keys::rel_key(id), keys::rel_value(s, p, o, flags));
   keys::Triple t{s, p, o, id};
-  char buf[keys::kQuadSize];
+  char buf[keys::kMaxQuadSize];
   for (auto order : {keys::Order::kSpo, keys::Order::kPos, keys::Order::kOsp}) {
-    keys::encode_quad(order, t, buf);
-    put(keys::order_cf(order), std::string_view(buf, keys::kQuadSize), {});
+    size_t n = keys::encode_quad(order, t, buf);
+    put(keys::order_cf(order), std::string_view(buf, n), {});
   }
   add_stat(keys::stat_global_key("rels"), 1);
   add_stat(keys::stat_type_key(p), 1);
@@ -216,7 +216,7 @@ Status Writer::delete_rel(RelId rel) {
     return true;
   });
   if (s.ok()) {
-    s = scan(keys::kProv, keys::u64_key(rel), [&](auto k, auto) {
+    s = scan(keys::kProv, keys::id_key(rel), [&](auto k, auto) {
       provs.emplace_back(k);
       return true;
     });
@@ -224,16 +224,17 @@ Status Writer::delete_rel(RelId rel) {
   if (!s.ok()) return s;
   for (const auto& k : props) del(keys::kProps, k);
   for (const auto& k : provs) {
-    auto pk = keys::decode_prov_key(k);
+    keys::ProvKey pk;
+    keys::decode_prov_key(k, pk);
     del(keys::kProv, k);
     if (pk.doc != 0) del(keys::kDocRels, keys::docrel_key(pk));
     add_stat(keys::stat_global_key("mentions"), -1);
   }
-  del(keys::kRels, keys::u64_key(rel));
-  char buf[keys::kQuadSize];
+  del(keys::kRels, keys::rel_key(rel));
+  char buf[keys::kMaxQuadSize];
   for (auto order : {keys::Order::kSpo, keys::Order::kPos, keys::Order::kOsp}) {
-    keys::encode_quad(order, *t, buf);
-    del(keys::order_cf(order), std::string_view(buf, keys::kQuadSize));
+    size_t n = keys::encode_quad(order, *t, buf);
+    del(keys::order_cf(order), std::string_view(buf, n));
   }
   add_stat(keys::stat_global_key("rels"), -1);
   add_stat(keys::stat_type_key(t->p), -1);

@@ -63,6 +63,11 @@ class Writer : public ReaderImpl<GraphTransaction> {
   Result<std::optional<NodeId>> other_type_node(const EntityRef& entity,
                                                 const std::vector<std::string>& forms,
                                                 std::string& reason);
+  // Import mode for the facts that follow: an entity is the node with exactly its name
+  // (and label, when a type is given), never one whose name only normalises alike
+  // ("/m/01n4w" and "/m/01n4w_" stay two nodes). The alias index is still written and
+  // still finds both. Off (the default) resolves names as add_document does.
+  void set_exact_names(bool on) { exact_names_ = on; }
   // Adds one mention of a fact; `doc` is the document's term id (0 = none). An
   // identical mention (same relationship, document and mention fields) is not repeated.
   Status add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary);
@@ -89,6 +94,7 @@ class Writer : public ReaderImpl<GraphTransaction> {
   std::unordered_map<std::string, NodeId> entities_;  // type + 0x01 + name -> node
   std::map<std::tuple<NodeId, uint64_t, NodeId>, RelId> facts_;
   bool finished_ = false;
+  bool exact_names_ = false;
 };
 
 }  // namespace quarry::storage

@@ -42,6 +42,7 @@ class JsonlReader : public io_detail::LineReader {
     } while ((row.contains("kind") && row["kind"] == "node") ||
              (row.contains("unresolved") && row["unresolved"] == true));
     Fact base;
+    names_resolved_ = false;
     if (auto err = read_entity(row, "subject", base.subject)) return *err;
     if (auto err = read_entity(row, "object", base.object)) return *err;
     if (auto err = read_string(row, "predicate", base.predicate, true)) return *err;
@@ -102,11 +103,14 @@ class JsonlReader : public io_detail::LineReader {
     return std::nullopt;
   }
 
-  std::optional<Error> read_entity(const json& row, const char* key, EntityRef& out) const {
+  bool names_resolved() const override { return names_resolved_; }
+
+  std::optional<Error> read_entity(const json& row, const char* key, EntityRef& out) {
     auto it = row.find(key);
     if (it != row.end() && it->is_object()) {
       // An extract row's argument: the resolved name if any, else the text as written.
       bool named = it->contains("name") || !it->contains("text");
+      if (it->contains("text")) names_resolved_ = true;
       if (auto err = read_string(*it, named ? "name" : "text", out.name, true)) return err;
       if (auto err = read_strings(*it, "aliases", out.aliases)) return err;
       if (auto err = read_strings(*it, "merges", out.merges)) return err;
@@ -186,6 +190,7 @@ class JsonlReader : public io_detail::LineReader {
 
   std::string text_;
   std::deque<Fact> pending_;
+  bool names_resolved_ = false;  // of the row the pending facts came from
 };
 
 }  // namespace

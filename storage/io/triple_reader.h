@@ -28,6 +28,11 @@ class TripleReader {
   virtual Result<bool> next(Fact& fact) = 0;
   // 1-based number of the last line read.
   virtual uint64_t line() const = 0;
+  // True when the last fact's entity names came out of an entity resolver (`quarry extract`
+  // rows, whose arguments carry the text as written): such names join known entities
+  // through the alias index, as Database::add_document does. Otherwise (bare triples) a
+  // name is an identifier and only the node with exactly that name is the same entity.
+  virtual bool names_resolved() const { return false; }
 };
 
 // Reads every fact of `reader`, handing each to `add`. A bad line, or a fact `add` refuses,

@@ -95,6 +95,38 @@ TEST_CASE("import reads quarry extract's JSON Lines, resolution included") {
   CHECK(check->problems == std::vector<std::string>{});
 }
 
+TEST_CASE("import: bare triples stay exact identifiers beside resolved extract rows") {
+  testing::TempDir dir;
+  std::string path = dir.file("mixed.jsonl");
+  {
+    std::ofstream out(path);
+    // An extract row (resolved name + alias), then bare rows whose names only normalise
+    // like an existing one: those are identifiers, so they make nodes of their own.
+    out << R"({"doc":"w1","subject":{"text":"Hart","type":"Person","name":"Lena Hart",)"
+           R"("aliases":["Hart"]},"predicate":"visit","object":{"text":"Velden","name":"Velden"}})"
+        << "\n";
+    out << R"({"subject": "lena-hart", "predicate": "visit", "object": "Velden"})"
+        << "\n";
+    out << R"({"subject": "Hart", "predicate": "visit", "object": "Velden"})"
+        << "\n";
+    // An extract row naming "Hart" joins Lena Hart through her alias.
+    out << R"({"doc":"w2","subject":{"text":"Hart","type":"Person","name":"Hart"},)"
+           R"("predicate":"leave","object":{"text":"Velden","name":"Velden"}})"
+        << "\n";
+  }
+  auto db = Database::open(dir.file("db"));
+  REQUIRE(db.ok());
+  REQUIRE((*db)->import(path, ImportOptions{}).ok());
+  auto names = rows(**db, "MATCH (n)-[:visit]->() RETURN n.name ORDER BY n.name");
+  REQUIRE(names.size() == 3);
+  CHECK(names[0][0] == Value("Hart"));
+  CHECK(names[1][0] == Value("Lena Hart"));
+  CHECK(names[2][0] == Value("lena-hart"));
+  auto left = rows(**db, "MATCH (n)-[:leave]->() RETURN n.name");
+  REQUIRE(left.size() == 1);
+  CHECK(left[0][0] == Value("Lena Hart"));
+}
+
 TEST_CASE("import of extract lines: malformed extract fields are file:line errors") {
   testing::TempDir dir;
   std::string path = dir.file("bad.jsonl");

@@ -16,25 +16,57 @@ TEST_CASE("big-endian ids sort like numbers", "[keys]") {
   for (size_t i = 0; i < ids.size(); ++i) CHECK(get_u64(encoded[i].data()) == ids[i]);
 }
 
+TEST_CASE("short ids in keys sort like numbers and round-trip", "[keys]") {
+  std::vector<uint64_t> ids = {
+      0, 1, 255, 256, 65535, 65536, 1u << 24, 1ull << 32, 1ull << 56, (1ull << 63) + 5, ~0ull};
+  std::vector<std::string> encoded;
+  for (uint64_t id : ids) encoded.push_back(id_key(id));
+  CHECK(std::is_sorted(encoded.begin(), encoded.end()));
+  CHECK(encoded[0] == std::string(1, '\0'));
+  CHECK(encoded[2] == "\x01\xff");
+  CHECK(encoded[3] == std::string("\x02\x01\x00", 3));
+  CHECK(encoded.back().size() == kMaxIdSize);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    std::string_view in = encoded[i];
+    uint64_t back = 1;
+    REQUIRE(read_id(in, back));
+    CHECK(back == ids[i]);
+    CHECK(in.empty());
+    CHECK(first_id_size(encoded[i] + "xyz") == encoded[i].size());
+  }
+  std::string_view bad = "\x09\x01";
+  uint64_t v;
+  CHECK_FALSE(read_id(bad, v));
+  std::string_view short_one = "\x03\x01";
+  CHECK_FALSE(read_id(short_one, v));
+  CHECK(first_id_size(short_one) == 0);
+  CHECK(first_id_size("") == 0);
+}
+
 TEST_CASE("quad keys round-trip in every order and sort by their leading id", "[keys]") {
   Triple t{0x0102030405060708ull, 42, 7, 99};
   for (Order order : {Order::kSpo, Order::kPos, Order::kOsp}) {
-    char buf[kQuadSize];
-    encode_quad(order, t, buf);
-    Triple back = decode_quad(order, std::string_view(buf, kQuadSize));
+    char buf[kMaxQuadSize];
+    size_t n = encode_quad(order, t, buf);
+    CHECK(n == 9 + 2 + 2 + 2);
+    Triple back;
+    REQUIRE(decode_quad(order, std::string_view(buf, n), back));
     CHECK(back.s == t.s);
     CHECK(back.p == t.p);
     CHECK(back.o == t.o);
     CHECK(back.rel == t.rel);
+    CHECK_FALSE(decode_quad(order, std::string_view(buf, n - 1), back));
   }
-  char a[kQuadSize], b[kQuadSize];
-  encode_quad(Order::kPos, Triple{900, 1, 5, 1}, a);
-  encode_quad(Order::kPos, Triple{1, 1, 300, 1}, b);
+  char a[kMaxQuadSize], b[kMaxQuadSize];
+  size_t na = encode_quad(Order::kPos, Triple{900, 1, 5, 1}, a);
+  size_t nb = encode_quad(Order::kPos, Triple{1, 1, 300, 1}, b);
   // POS: predicate then object, so object 5 sorts before object 300 whatever the subject.
-  CHECK(std::string_view(a, kQuadSize) < std::string_view(b, kQuadSize));
-  char c[kQuadSize];
-  encode_quad(Order::kOsp, Triple{2, 9, 7, 3}, c);
-  CHECK(std::string_view(c, 8) == u64_key(7));
+  CHECK(std::string_view(a, na) < std::string_view(b, nb));
+  char c[kMaxQuadSize];
+  size_t nc = encode_quad(Order::kOsp, Triple{2, 9, 7, 3}, c);
+  CHECK(std::string_view(c, nc).substr(0, 2) == id_key(7));
+  CHECK(first_id_size(std::string_view(c, nc)) == 2);
+  CHECK(std::string_view(c, nc).substr(0, 4) == id_prefix({7, 2}));
 }
 
 TEST_CASE("varints, rel, node, provenance and document values round-trip", "[keys]") {
@@ -58,11 +90,15 @@ TEST_CASE("varints, rel, node, provenance and document values round-trip", "[key
   CHECK(labels == std::vector<uint64_t>{5, 300});
 
   ProvKey k{12, 34, 5};
-  auto pk = decode_prov_key(prov_key(k));
-  auto dk = decode_docrel_key(docrel_key(k));
+  ProvKey pk, dk;
+  REQUIRE(decode_prov_key(prov_key(k), pk));
+  REQUIRE(decode_docrel_key(docrel_key(k), dk));
   CHECK((pk.rel == 12 && pk.doc == 34 && pk.seq == 5));
   CHECK((dk.rel == 12 && dk.doc == 34 && dk.seq == 5));
   CHECK(prov_key({1, 0, 0}) < prov_key({1, 1, 0}));
+  CHECK(prov_key({1, 0, 255}) < prov_key({1, 0, 256}));
+  CHECK(prov_key({1, 0, 0}).size() == 4);
+  CHECK_FALSE(decode_prov_key(prov_key(k) + "x", pk));
 
   ProvValue pv{3, 10, 20, 0.75, 9, "met with"};
   ProvValue back;

@@ -1,0 +1,86 @@
+// StringIds: a map from byte strings to uint64 values for the bulk loader's hot path
+// (entity names and predicates, looked up twice or three times per imported line).
+//
+// Open addressing with linear probing over flat slots (hash, value, where the bytes are);
+// the strings themselves are appended to one arena. A lookup costs one hash and usually
+// one cache line, where std::unordered_map<std::string, ...> walks a chain of separately
+// allocated nodes (the largest single cost of a bulk import before this, see
+// bench/RESULTS.md). Entries are never removed. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quarry::storage {
+
+class StringIds {
+ public:
+  explicit StringIds(size_t expected = 256) { rehash(capacity_for(expected)); }
+
+  static uint64_t hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+  // The value stored for `key` (whose hash() is `h`), or nullptr.
+  const uint64_t* find(std::string_view key, uint64_t h) const {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.length == kEmpty) return nullptr;
+      if (s.hash == h && equal(s, key)) return &s.value;
+    }
+  }
+  const uint64_t* find(std::string_view key) const { return find(key, hash(key)); }
+
+  // Stores key -> value unless `key` is there already; returns the stored value either way.
+  uint64_t insert(std::string_view key, uint64_t h, uint64_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+    size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.length == kEmpty) break;
+      if (s.hash == h && equal(s, key)) return s.value;
+    }
+    slots_[i] = {h, value, arena_.size(), key.size()};
+    arena_.append(key);
+    ++size_;
+    return value;
+  }
+  uint64_t insert(std::string_view key, uint64_t value) { return insert(key, hash(key), value); }
+
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr uint64_t kEmpty = ~0ull;
+  struct Slot {
+    uint64_t hash = 0, value = 0, offset = 0, length = kEmpty;
+  };
+
+  static size_t capacity_for(size_t n) {
+    size_t c = 16;
+    while (c * 3 < n * 4) c *= 2;
+    return c;
+  }
+  bool equal(const Slot& s, std::string_view key) const {
+    return s.length == key.size() &&
+           std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0;
+  }
+  void rehash(size_t capacity) {
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
+    mask_ = capacity - 1;
+    for (const Slot& s : old) {
+      if (s.length == kEmpty) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].length != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
+}  // namespace quarry::storage
