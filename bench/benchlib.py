@@ -9,6 +9,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -63,6 +64,14 @@ def run_measured(cmd, cwd=None, env=None, stdin=None):
     The child's CPU seconds (user + system) are left in LAST_CPU: on a loaded machine they
     say more about the work done than the wall time."""
     global LAST_CPU
+    # Linux carries a process's peak RSS across exec, so a child forked from this (large)
+    # Python process would report at least our own footprint. GNU time forks the command
+    # from a small process and reports its true peak; without it, fall back to wait4's.
+    rss_file = None
+    if os.path.exists("/usr/bin/time"):
+        fd, rss_file = tempfile.mkstemp(prefix="quarry-bench-rss-")
+        os.close(fd)
+        cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + list(cmd)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -80,9 +89,16 @@ def run_measured(cmd, cwd=None, env=None, stdin=None):
         r.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     out, err = chunks["out"], chunks["err"]
+    peak_kib = usage.ru_maxrss
+    if rss_file:
+        with open(rss_file) as f:
+            lines = f.read().split()
+        os.unlink(rss_file)
+        if lines and lines[-1].isdigit():
+            peak_kib = int(lines[-1])
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
-    return seconds, usage.ru_maxrss / 1024.0, out
+    return seconds, peak_kib / 1024.0, out
 
 
 def dir_bytes(path):
