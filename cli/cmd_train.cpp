@@ -16,6 +16,7 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
     nlp::PipelineTrainOptions options;
     std::string entities_only;  // base model whose entity stage alone is retrained
     std::string jackknife_cache;
+    std::string parser_only;  // base model whose other stages are kept
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--ud", args->ud, "Directory holding en_{ewt,gum}-ud-train.conllu")
@@ -38,6 +39,9 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
                   "Retrain only the entity stage of this model (tagger, parser kept)");
   cmd->add_option("--jackknife-cache", args->jackknife_cache,
                   "With --entities-only: CoNLL-U file caching the jackknifed training tags");
+  cmd->add_option("--parser-only", args->parser_only,
+                  "Retrain only the parser; keep the other stages of this model file "
+                  "(same result as a full run with the same options)");
   cmd->callback([&run, &global, args] {
     run = [&global, args] {
       auto start = std::chrono::steady_clock::now();
@@ -60,6 +64,13 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
           return exit_code_for(retrained.error());
         }
         pipeline = std::move(*retrained);
+      } else if (!args->parser_only.empty()) {
+        auto base = nlp::Pipeline::load(args->parser_only);
+        if (!base.ok()) {
+          std::cerr << base.error().to_string() << "\n";
+          return exit_code_for(base.error());
+        }
+        pipeline = nlp::retrain_parser(*data, *base, args->options);
       } else {
         pipeline = nlp::train_pipeline(*data, args->options);
       }

@@ -38,14 +38,12 @@ Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir) {
   return out;
 }
 
-Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& o) {
-  auto start = std::chrono::steady_clock::now();
-  auto models = std::make_unique<PipelineModels>();
-  std::vector<const Sentence*> all;
-  for (const Sentence& s : train) all.push_back(&s);
-  TrainOptions tagger_opts{o.tagger_iterations, o.seed, o.verbose};
+namespace {
 
-  // Jackknifed tags for the later stages.
+// Jackknifed tags: each fold tagged by a tagger trained on the other folds.
+std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
+                                     const PipelineTrainOptions& o,
+                                     std::chrono::steady_clock::time_point start) {
   std::vector<Sentence> tagged = train;
   const size_t folds = o.jackknife_folds > 1 ? static_cast<size_t>(o.jackknife_folds) : 0;
   for (size_t fold = 0; fold < folds; ++fold) {
@@ -57,15 +55,35 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
     if (o.verbose)
       std::fprintf(stderr, "jackknife fold %zu done (%.0fs)\n", fold + 1, seconds_since(start));
   }
+  return tagged;
+}
+
+Parser train_parser(const std::vector<Sentence>& tagged, const PipelineTrainOptions& o,
+                    std::chrono::steady_clock::time_point start) {
+  std::vector<const Sentence*> parser_data;
+  for (const Sentence& s : tagged) parser_data.push_back(&s);
+  Parser parser = Parser::train(parser_data, TrainOptions{o.parser_iterations, o.seed, o.verbose});
+  if (o.verbose) std::fprintf(stderr, "parser done (%.0fs)\n", seconds_since(start));
+  if (o.min_weight > 0) parser.prune(o.min_weight);
+  return parser;
+}
+
+}  // namespace
+
+Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  auto models = std::make_unique<PipelineModels>();
+  std::vector<const Sentence*> all;
+  for (const Sentence& s : train) all.push_back(&s);
+  TrainOptions tagger_opts{o.tagger_iterations, o.seed, o.verbose};
+
+  std::vector<Sentence> tagged = jackknife_tags(train, o, start);
 
   models->tagger = Tagger::train(all, tagger_opts);
   if (o.verbose) std::fprintf(stderr, "tagger done (%.0fs)\n", seconds_since(start));
   models->morphology = Morphology::train(all);
 
-  std::vector<const Sentence*> parser_data;
-  for (const Sentence& s : tagged) parser_data.push_back(&s);
-  models->parser = Parser::train(parser_data, TrainOptions{o.parser_iterations, o.seed, o.verbose});
-  if (o.verbose) std::fprintf(stderr, "parser done (%.0fs)\n", seconds_since(start));
+  models->parser = train_parser(tagged, o, start);
 
   std::vector<const Sentence*> entity_data;
   for (const Sentence& s : tagged)
@@ -75,10 +93,15 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
                           entity_name_lists(o.verbose));
   if (o.verbose) std::fprintf(stderr, "entities done (%.0fs)\n", seconds_since(start));
   if (o.tagger_min_weight > 0) models->tagger.prune(o.tagger_min_weight);
-  if (o.min_weight > 0) {
-    models->parser.prune(o.min_weight);
-    models->entities.prune(o.min_weight);
-  }
+  if (o.min_weight > 0) models->entities.prune(o.min_weight);
+  return Pipeline(std::move(models));
+}
+
+Pipeline retrain_parser(const std::vector<Sentence>& train, const Pipeline& base,
+                        const PipelineTrainOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  auto models = std::make_unique<PipelineModels>(base.models());
+  models->parser = train_parser(jackknife_tags(train, o, start), o, start);
   return Pipeline(std::move(models));
 }
 

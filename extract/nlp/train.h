@@ -46,6 +46,13 @@ Result<Pipeline> retrain_entities(const std::vector<Sentence>& train, const Pipe
 // Debian packages' default paths; a missing list is a warning on stderr.
 NameLists entity_name_lists(bool verbose);
 
+// Retrains only the parser of `base` (the tagger, lemmas and entities are kept). With the
+// options `base` was trained with, the result equals train_pipeline's: the parser learns
+// from the same jackknifed tags, and no other stage depends on it. For parser experiments
+// and parser-only changes: it skips the tagger and entity training.
+Pipeline retrain_parser(const std::vector<Sentence>& train, const Pipeline& base,
+                        const PipelineTrainOptions& options);
+
 // The shipped model's training data: the train splits of EWT and GUM in `ud_dir`, minus
 // GUM's non-commercial genres (whow, fiction). GUM entities become BIO tags.
 Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir);

@@ -119,6 +119,20 @@ TEST_CASE("training is deterministic and the model file round-trips") {
   std::remove(b.c_str());
 }
 
+TEST_CASE("retraining only the parser gives the full training run's model") {
+  auto gold = tiny_treebank();
+  PipelineTrainOptions o = tiny_options();
+  o.jackknife_folds = 2;  // the parser-only path must jackknife the tags the same way
+  const std::string a = temp_path("nlp_test_full.qm"), b = temp_path("nlp_test_parser.qm");
+  REQUIRE(train_pipeline(gold, o).save(a).ok());
+  auto base = Pipeline::load(a);
+  REQUIRE(base.ok());
+  REQUIRE(retrain_parser(gold, *base, o).save(b).ok());
+  CHECK(file_bytes(a) == file_bytes(b));
+  std::remove(a.c_str());
+  std::remove(b.c_str());
+}
+
 TEST_CASE("damaged or missing model files are refused with a clear error") {
   auto gold = tiny_treebank();
   const std::string good = temp_path("nlp_test_good.qm"), bad = temp_path("nlp_test_bad.qm");
