@@ -3,10 +3,11 @@
 //
 // Features: the word and its neighbours, shape, affixes, the predicted tags, the previous
 // two entity tags, the dependency relation and the head word (entities are tagged after
-// parsing), and how often the word was inside an entity of each type in the training data
-// (the training data is the only name list), and how often the word is capitalised in
-// running text. Reads form, upos, xpos, head, deprel; fills
-// ner. "I-x" never follows anything but "B-x" or "I-x". Immutable; tag() is thread-safe.
+// parsing), how often the word was inside an entity of each type in the training data,
+// how often the word is capitalised in running text, and external name lists (places,
+// first and last names, dictionary words; extract/nlp/entity_lists.h) stored in the
+// model. Reads form, upos, xpos, head, deprel; fills ner. "I-x" never follows anything but "B-x" or
+// "I-x". Immutable; tag() is thread-safe.
 #pragma once
 
 #include <string>
