@@ -1,4 +1,5 @@
 // `quarry nlp-eval`: scores the model on gold-tokenised CoNLL-U (see extract/nlp/evaluate.h).
+#include <fstream>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -14,12 +15,15 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions&, CommandAction& run) {
     std::vector<std::string> gold;
     std::string model = "models/en.qm";
     bool sentences = false;
+    std::string entity_errors;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--gold", args->gold, "Gold CoNLL-U file(s)")->required();
   cmd->add_option("--model", args->model, "Model file")->capture_default_str();
   cmd->add_flag("--sentences", args->sentences,
                 "Annotate sentence by sentence (default: by document, '# newdoc id')");
+  cmd->add_option("--entity-errors", args->entity_errors,
+                  "Write every missed and spurious entity to this file (error analysis)");
   cmd->callback([&run, args] {
     run = [args] {
       auto pipeline = nlp::Pipeline::load(args->model);
@@ -37,6 +41,10 @@ void add_nlp_eval_command(CLI::App& app, GlobalOptions&, CommandAction& run) {
             nlp::evaluate(*pipeline, std::move(doc->sentences),
                           args->sentences ? std::vector<std::string>() : doc->doc_ids);
         std::cout << report.to_string(path);
+        if (!args->entity_errors.empty()) {
+          std::ofstream out(args->entity_errors, std::ios::app);
+          for (const std::string& line : report.entity_errors) out << line << "\n";
+        }
       }
       return static_cast<int>(kExitOk);
     };

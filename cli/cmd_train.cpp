@@ -14,6 +14,8 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
     std::string ud = "../shared/data/ud";
     std::string out = "models/en.qm";
     nlp::PipelineTrainOptions options;
+    std::string entities_only;  // base model whose entity stage alone is retrained
+    std::string jackknife_cache;
     std::string parser_only;  // base model whose other stages are kept
   };
   auto args = std::make_shared<Args>();
@@ -32,6 +34,11 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("--tagger-min-weight", args->options.tagger_min_weight,
                   "Drop tagger weights smaller than this")
       ->capture_default_str();
+  cmd->add_option("--seed", args->options.seed)->capture_default_str();
+  cmd->add_option("--entities-only", args->entities_only,
+                  "Retrain only the entity stage of this model (tagger, parser kept)");
+  cmd->add_option("--jackknife-cache", args->jackknife_cache,
+                  "With --entities-only: CoNLL-U file caching the jackknifed training tags");
   cmd->add_option("--parser-only", args->parser_only,
                   "Retrain only the parser; keep the other stages of this model file "
                   "(same result as a full run with the same options)");
@@ -45,15 +52,27 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
       }
       args->options.verbose = !global.quiet;
       nlp::Pipeline pipeline;
-      if (args->parser_only.empty()) {
-        pipeline = nlp::train_pipeline(*data, args->options);
-      } else {
+      if (!args->entities_only.empty()) {
+        auto base = nlp::Pipeline::load(args->entities_only);
+        if (!base.ok()) {
+          std::cerr << base.error().to_string() << "\n";
+          return exit_code_for(base.error());
+        }
+        auto retrained = nlp::retrain_entities(*data, *base, args->options, args->jackknife_cache);
+        if (!retrained.ok()) {
+          std::cerr << retrained.error().to_string() << "\n";
+          return exit_code_for(retrained.error());
+        }
+        pipeline = std::move(*retrained);
+      } else if (!args->parser_only.empty()) {
         auto base = nlp::Pipeline::load(args->parser_only);
         if (!base.ok()) {
           std::cerr << base.error().to_string() << "\n";
           return exit_code_for(base.error());
         }
         pipeline = nlp::retrain_parser(*data, *base, args->options);
+      } else {
+        pipeline = nlp::train_pipeline(*data, args->options);
       }
       Status saved = pipeline.save(args->out);
       if (!saved.ok()) {

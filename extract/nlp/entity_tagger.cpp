@@ -60,7 +60,8 @@ bool EntityTagger::allowed(int cls, int prev) const {
 }
 
 void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w, size_t i, int p1,
-                            int p2, const NameList& names, std::vector<uint64_t>& f) const {
+                            int p2, const NameList& names, const std::vector<uint16_t>& phrases,
+                            std::vector<uint64_t>& f) const {
   f.clear();
   const long n = static_cast<long>(w.size());
   const long k = static_cast<long>(i);
@@ -108,6 +109,20 @@ void EntityTagger::features(const Sentence& s, const std::vector<WordHashes>& w,
     add(none);
   }
   if (h >= 0) add(dep, hash_str(s.tokens[h].deprel)), add(dep, tag(h), low(h));
+  // Name lists (format 3). Numbered from 100 so they never share a template number with
+  // the ones above, whose count varies.
+  if (lists_.empty()) return;
+  templ = 100;
+  auto lst = [&](long j) -> uint64_t { return j < 0 || j >= n ? 99 : lists_.word(w[j].lower); };
+  const uint64_t l0 = lst(k), ph = phrases[i];
+  add(l0), add(l0, c.shape), add(l0, t0), add(lst(k - 1), l0), add(l0, lst(k + 1)), add(q1, l0);
+  add(l0, cp), add(ph), add(ph, c.shape), add(q1, ph), add(ph, l0);
+  if (c.upper_initial) {  // a first name opening the capitalised run, a country ending it
+    long a = k, b = k;
+    while (a > 0 && w[a - 1].upper_initial) --a;
+    while (b + 1 < n && w[b + 1].upper_initial) ++b;
+    add(lst(a), lst(b)), add(lst(a), low(b)), add(lst(b), low(a - 1));
+  }
 }
 
 void EntityTagger::tag(Sentence& sentence) const {
@@ -120,9 +135,11 @@ void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words)
   if (classes_.empty()) return;
   std::vector<uint64_t> f;
   std::vector<float> scores(classes_.size());
+  std::vector<uint16_t> phrases;
+  lists_.phrases(words, phrases);
   int p1 = -1, p2 = -1;
   for (size_t i = 0; i < words.size(); ++i) {
-    features(sentence, words, i, p1, p2, names_, f);
+    features(sentence, words, i, p1, p2, names_, phrases, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(f.data(), f.size(), scores.data());
     int best = 0;
@@ -136,8 +153,9 @@ void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words)
 
 EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
                                  const TrainOptions& options,
-                                 const std::vector<const Sentence*>& text) {
+                                 const std::vector<const Sentence*>& text, const NameLists& lists) {
   EntityTagger e;
+  e.lists_ = lists;
   build_capitals(text.empty() ? data : text, e.caps_);
   e.classes_.push_back("O");
   for (const std::string& type : kEntityTypes) {
@@ -170,15 +188,17 @@ EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
   std::vector<WordHashes> words;
   std::vector<uint64_t> f;
   std::vector<float> scores(e.classes_.size());
+  std::vector<uint16_t> phrases;
   for (int it = 0; it < options.iterations; ++it) {
     shuffle_indices(order, rng);
     for (size_t si : order) {
       const Sentence& s = *data[si];
       hash_words(s, words);
+      e.lists_.phrases(words, phrases);
       int p1 = -1, p2 = -1;
       for (size_t i = 0; i < words.size(); ++i) {
         int truth = ids.count(s.tokens[i].ner) ? ids[s.tokens[i].ner] : 0;
-        e.features(s, words, i, p1, p2, fold_names[si % kFolds], f);
+        e.features(s, words, i, p1, p2, fold_names[si % kFolds], phrases, f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f.data(), f.size(), scores.data());
         int guess = 0;
@@ -212,6 +232,7 @@ void EntityTagger::write(ModelWriter& out) const {
     out.u64(h);
     out.u8(c);
   }
+  lists_.write(out);
   model_.write(out);
 }
 
@@ -233,6 +254,8 @@ void EntityTagger::read(ModelReader& in, uint32_t version) {
     uint64_t h = in.u64();
     caps_[h] = in.u8();
   }
+  lists_ = NameLists();
+  if (version >= 3) lists_.read(in);
   model_.read(in);
   if (model_.num_classes() != static_cast<int>(classes_.size())) in.fail();
 }

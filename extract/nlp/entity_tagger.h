@@ -3,16 +3,18 @@
 //
 // Features: the word and its neighbours, shape, affixes, the predicted tags, the previous
 // two entity tags, the dependency relation and the head word (entities are tagged after
-// parsing), and how often the word was inside an entity of each type in the training data
-// (the training data is the only name list), and how often the word is capitalised in
-// running text. Reads form, upos, xpos, head, deprel; fills
-// ner. "I-x" never follows anything but "B-x" or "I-x". Immutable; tag() is thread-safe.
+// parsing), how often the word was inside an entity of each type in the training data,
+// how often the word is capitalised in running text, and external name lists (places,
+// first and last names, dictionary words; extract/nlp/entity_lists.h) stored in the
+// model. Reads form, upos, xpos, head, deprel; fills ner. "I-x" never follows anything but "B-x" or
+// "I-x". Immutable; tag() is thread-safe.
 #pragma once
 
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "extract/nlp/entity_lists.h"
 #include "extract/nlp/model_io.h"
 #include "extract/nlp/perceptron.h"
 #include "extract/nlp/sentence.h"
@@ -31,20 +33,24 @@ class EntityTagger {
   // `data` carries gold ner tags and predicted tags and parses. `text` (all training
   // sentences, with or without entities) is where the recogniser learns how often each
   // word is capitalised when it does not start a sentence; empty: from `data`.
+  // `lists`: name lists for features (see extract/nlp/entity_lists.h); the model keeps them.
   static EntityTagger train(const std::vector<const Sentence*>& data, const TrainOptions& options,
-                            const std::vector<const Sentence*>& text = {});
+                            const std::vector<const Sentence*>& text = {},
+                            const NameLists& lists = {});
 
   // Drops weights below `min_weight` in magnitude (see Perceptron::pruned).
   void prune(float min_weight) { model_ = model_.pruned(min_weight); }
   size_t num_weights() const { return model_.num_weights(); }
 
   void write(ModelWriter& out) const;
-  // `version`: the model file's format version (1 had no capitalisation table).
+  // `version`: the model file's format version (1 had no capitalisation table, 2 no name
+  // lists).
   void read(ModelReader& in, uint32_t version = kModelVersion);
 
  private:
   void features(const Sentence& s, const std::vector<WordHashes>& w, size_t i, int p1, int p2,
-                const NameList& names, std::vector<uint64_t>& f) const;
+                const NameList& names, const std::vector<uint16_t>& phrases,
+                std::vector<uint64_t>& f) const;
   uint64_t capitals(uint64_t lower) const;
   bool allowed(int cls, int prev) const;
   std::vector<std::string> classes_;  // "O", then "B-type", "I-type" pairs
@@ -54,6 +60,7 @@ class EntityTagger {
   // sentence, in steps of 1..5 (1: never, 5: always); a word that is usually lowercase but
   // capitalised here is less likely a name. Words seen fewer than twice are absent.
   std::unordered_map<uint64_t, uint8_t> caps_;
+  NameLists lists_;  // external name lists (empty in models before format 3)
   Perceptron model_;
 };
 

@@ -70,6 +70,17 @@ void score_sentence(const Sentence& gold, const Sentence& pred, EvalReport& r) {
   };
   for (const Span& s : gs) count(s, true, ps.count(s) > 0);
   for (const Span& s : ps) count(s, false, false);
+  auto text = [&](size_t begin, size_t end) {
+    std::string out;
+    for (size_t i = begin; i < end; ++i) out += (i > begin ? " " : "") + gold.tokens[i].form;
+    return out;
+  };
+  for (const auto& [set, other, what] : {std::tuple{&gs, &ps, "missed"}, {&ps, &gs, "spurious"}})
+    for (const Span& s : *set)
+      if (!other->count(s))
+        r.entity_errors.push_back(fmt::format("{}\t{}\t{}\t{}", what, std::get<2>(s),
+                                              text(std::get<0>(s), std::get<1>(s)),
+                                              text(0, gold.tokens.size())));
 }
 
 EvalReport evaluate(const Pipeline& pipeline, std::vector<Sentence> gold,

@@ -29,6 +29,8 @@ struct EvalReport {
   bool has_entities = false;
   std::map<std::string, SpanCounts> entities;  // by type, plus "ALL" and "PER+ORG+PLACE"
   double seconds = 0;                          // time spent annotating
+  // One line per entity error: "missed|spurious <tab> type <tab> words <tab> sentence".
+  std::vector<std::string> entity_errors;
   std::string to_string(const std::string& title) const;
 };
 

@@ -29,9 +29,9 @@ Result<Pipeline> Pipeline::load(const std::string& path) {
     return Error(ErrorCode::kCorruption, fmt::format("{}: not a Quarry NLP model", path));
   ModelReader r(bytes.data() + 8, bytes.size() - 8);
   uint32_t version = r.u32();
-  // Version 1 differs only in the entity section (no capitalisation table), so it still
-  // loads: models trained before the change keep working, without the new features.
-  if (version != kModelVersion && version != 1)
+  // Versions 1 and 2 differ only in the entity section (no capitalisation table, no name
+  // lists), so they still load: older models keep working, without the new features.
+  if (version != kModelVersion && version != 1 && version != 2)
     return Error(ErrorCode::kCorruption,
                  fmt::format("{}: model format version {} (this build reads {})", path, version,
                              kModelVersion));

@@ -89,7 +89,8 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
   for (const Sentence& s : tagged)
     if (!s.tokens.empty() && !s.tokens[0].ner.empty()) entity_data.push_back(&s);
   models->entities =
-      EntityTagger::train(entity_data, TrainOptions{o.entity_iterations, o.seed, o.verbose}, all);
+      EntityTagger::train(entity_data, TrainOptions{o.entity_iterations, o.seed, o.verbose}, all,
+                          entity_name_lists(o.verbose));
   if (o.verbose) std::fprintf(stderr, "entities done (%.0fs)\n", seconds_since(start));
   if (o.tagger_min_weight > 0) models->tagger.prune(o.tagger_min_weight);
   if (o.min_weight > 0) models->entities.prune(o.min_weight);

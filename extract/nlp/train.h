@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/nlp/entity_lists.h"
 #include "extract/nlp/pipeline.h"
 #include "extract/nlp/sentence.h"
 #include "quarry/status.h"
@@ -33,6 +34,17 @@ struct PipelineTrainOptions {
 // Trains on `train` (gold annotations; `ner` filled where entities are annotated, empty in
 // sentences without entity annotation, which the entity recogniser then skips).
 Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainOptions& options);
+
+// Retrains only the entity recogniser of `base` (tagger, lemmas and parser kept), from the
+// same jackknifed tags train_pipeline uses; `jackknife_cache` (optional): a CoNLL-U file
+// holding them, written on the first run and read on later ones. For entity experiments.
+Result<Pipeline> retrain_entities(const std::vector<Sentence>& train, const Pipeline& base,
+                                  const PipelineTrainOptions& options,
+                                  const std::string& jackknife_cache);
+
+// The name lists the entity recogniser trains with (extract/nlp/entity_lists.h), from the
+// Debian packages' default paths; a missing list is a warning on stderr.
+NameLists entity_name_lists(bool verbose);
 
 // Retrains only the parser of `base` (the tagger, lemmas and entities are kept). With the
 // options `base` was trained with, the result equals train_pipeline's: the parser learns
