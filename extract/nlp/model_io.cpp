@@ -40,6 +40,20 @@ bool ModelReader::section(const char tag[4]) {
   return can_hold(len, 1);
 }
 
+ModelReader ModelReader::section_reader(const char tag[4]) {
+  if (!section(tag)) {
+    ModelReader empty(p_, 0);
+    empty.fail();
+    return empty;
+  }
+  // section() checked that the payload length fits; it is the u64 just read.
+  uint64_t len;
+  std::memcpy(&len, p_ - 8, 8);
+  ModelReader sub(p_, static_cast<size_t>(len));
+  p_ += len;
+  return sub;
+}
+
 bool ModelReader::can_hold(uint64_t n, size_t item_size) {
   if (failed_ || n > static_cast<uint64_t>(end_ - p_) / item_size) failed_ = true;
   return !failed_;

@@ -79,6 +79,21 @@ class ModelReader {
   std::vector<std::string> strings();
   // Reads a section header and checks its tag; returns false (and fails) on mismatch.
   bool section(const char tag[4]);
+  // Reads a section header like section() and returns a reader over exactly its payload,
+  // moving this reader past it; so sections can be decoded independently (in parallel),
+  // and a component that reads past its own section fails instead of eating the next.
+  // On a mismatch this reader fails and the returned one is empty and failed.
+  ModelReader section_reader(const char tag[4]);
+  // The next `n` bytes, or nullptr (and failed()) when fewer remain: for bulk decoding.
+  const char* take(size_t n) {
+    if (failed_ || static_cast<size_t>(end_ - p_) < n) {
+      failed_ = true;
+      return nullptr;
+    }
+    const char* at = p_;
+    p_ += n;
+    return at;
+  }
   // True when `n` more items of `item_size` bytes can be present; fails otherwise. Guards
   // allocations sized from file contents.
   bool can_hold(uint64_t n, size_t item_size);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace quarry::nlp {
 namespace {
@@ -133,21 +134,32 @@ void Perceptron::read(ModelReader& in) {
   weights_.clear();
   classes_.reserve(n * 4);
   weights_.reserve(n * 4);
+  // Each feature is key (u64), entry count (u16), then (class, weight) pairs; a pair is a
+  // u8 or u16 class and an int16 weight code. One bounds check per feature, not per byte.
+  const size_t pair_size = narrow ? 3 : 4;
   for (uint64_t f = 0; f < n; ++f) {
-    uint64_t key = in.u64();
-    uint16_t len = in.u16();
-    if (key == 0 || !in.can_hold(len, narrow ? 3 : 4)) {
+    const char* head = in.take(10);
+    if (head == nullptr) return;
+    uint64_t key;
+    uint16_t len;
+    std::memcpy(&key, head, 8);
+    std::memcpy(&len, head + 8, 2);
+    const char* body = key == 0 ? nullptr : in.take(size_t{len} * pair_size);
+    if (body == nullptr) {
       in.fail();
       return;
     }
     size_t i = key & mask;
     while (slots_[i].key != 0) i = (i + 1) & mask;
     slots_[i] = Slot{key, static_cast<uint32_t>(classes_.size()), len};
-    for (uint16_t j = 0; j < len; ++j) {
-      uint16_t c = narrow ? in.u8() : in.u16();
+    for (uint16_t j = 0; j < len; ++j, body += pair_size) {
+      uint16_t c = static_cast<uint8_t>(body[0]);
+      if (!narrow) std::memcpy(&c, body, 2);
+      int16_t code;
+      std::memcpy(&code, body + pair_size - 2, 2);
       if (c >= classes) in.fail();
       classes_.push_back(c);
-      weights_.push_back(static_cast<float>(static_cast<int16_t>(in.u16())) * scale_);
+      weights_.push_back(static_cast<float>(code) * scale_);
     }
   }
   empty_slots_ = slots - n;

@@ -2,6 +2,7 @@
 // file round-trips, damaged files are refused, and what was taught is predicted.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -150,6 +151,18 @@ TEST_CASE("damaged or missing model files are refused with a clear error") {
   auto truncated = write(bytes.substr(0, bytes.size() / 2));
   REQUIRE_FALSE(truncated.ok());
   CHECK(truncated.error().code() == ErrorCode::kCorruption);
+
+  // Cut anywhere (headers, inside any section, between sections): always refused. The
+  // sections decode on two threads, each confined to its own bytes.
+  for (size_t cut = 12; cut < bytes.size(); cut += std::max<size_t>(1, bytes.size() / 97)) {
+    auto cut_model = write(bytes.substr(0, cut));
+    INFO("cut at " << cut << " of " << bytes.size());
+    REQUIRE_FALSE(cut_model.ok());
+    CHECK(cut_model.error().code() == ErrorCode::kCorruption);
+  }
+  auto trailing = write(bytes + "x");
+  REQUIRE_FALSE(trailing.ok());
+  CHECK(trailing.error().code() == ErrorCode::kCorruption);
 
   auto not_model = write("hello, world");
   REQUIRE_FALSE(not_model.ok());
