@@ -121,8 +121,13 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
       size_t candidates = 0;
       for (size_t i = 0; i < entities_.size(); ++i) {
         const Entity& e = entities_[i];
-        if (!e.named || e.words < 2 || !type_compatible(e.type, type)) continue;
+        if (!e.named || e.words < 2) continue;
         auto ws = split_words(e.key);
+        // The recogniser's type for one lone word is weak evidence: the family name of a
+        // person this document already named is that person, even when the word was
+        // tagged as an organisation or place ("Velasco" after "President Ana Velasco").
+        bool family_name = e.type == "Person" && ws.back() == key;
+        if (!type_compatible(e.type, type) && !family_name) continue;
         bool surname = ws.front() == key || ws.back() == key;
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
         if (!surname && !acronym) continue;

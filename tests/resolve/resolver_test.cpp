@@ -117,6 +117,31 @@ TEST_CASE("people who share a surname are never merged; a bare surname takes the
   CHECK(people == 3);
 }
 
+TEST_CASE("a person's family name is that person whatever type the recogniser gave it") {
+  ExtractedFact first = fact(0, "President Lena Hart", "receive", "delegation");
+  first.subject.type = "Person";
+  ExtractedFact later = fact(1, "Omar Diallo", "meet", "Hart");
+  later.subject.type = "Person";
+  later.object.type = "Organization";  // a lone capitalised word, mistyped
+  ExtractedFact titled = fact(2, "Ms. Hart", "thank", "Omar Diallo");
+  titled.subject.type = "Organization";
+  auto d = resolve_document({}, {first, later, titled}, "", "test");
+  REQUIRE(d.facts.size() == 3);
+  const Fact* meet = find(d, "meet");
+  REQUIRE(meet);
+  CHECK(meet->object.name == "Lena Hart");
+  CHECK(meet->object.type == "Person");
+  const Fact* thank = find(d, "thank");
+  REQUIRE(thank);
+  CHECK(thank->subject.name == "Lena Hart");
+  // A first name is not enough to override the type: "Lena" the organisation stays apart.
+  ExtractedFact org = fact(3, "Lena", "announce", "merger");
+  org.subject.type = "Organization";
+  auto d2 = resolve_document({}, {first, org}, "", "test");
+  REQUIRE(d2.facts.size() == 2);
+  CHECK(d2.facts[1].subject.name == "Lena");
+}
+
 TEST_CASE("spelling and transliteration variants are one entity") {
   CHECK(variant_key("sergey") == variant_key("sergei"));
   CHECK(variant_key("dmitriy") == variant_key("dmitrii"));
