@@ -56,11 +56,13 @@ class Match : public Operator {
 
   bool produce(ExecContext& ctx, Row& row) override {
     for (;;) {
-      if (pos_ < rows_.size()) {
-        row = std::move(rows_[pos_++]);
+      if (pos_ < n_) {
+        // Swapped, not moved: the caller's spent row keeps its allocation for the next
+        // batch, so buffering a match copies values into existing vectors.
+        row.swap(rows_[pos_++]);
         return true;
       }
-      rows_.clear();
+      n_ = 0;
       pos_ = 0;
       if (!fiber_.finished()) {
         fiber_.resume();
@@ -68,10 +70,10 @@ class Match : public Operator {
       }
       if (!child().next(ctx, input_)) return false;
       if (!search_inline(ctx)) {
-        rows_.clear();
+        n_ = 0;
         fiber_.start([this, &ctx] { search_on_fiber(ctx); });
       }
-      if (rows_.empty() && c_.optional && !matched_) rows_.push_back(input_);  // slots stay null
+      if (n_ == 0 && c_.optional && !matched_) keep(input_);  // slots stay null
     }
   }
 
@@ -79,15 +81,25 @@ class Match : public Operator {
   static constexpr size_t kInline = 256;
   static constexpr size_t kBatch = 256;
 
+  // Buffers a copy of `r` as row n_, reusing the vector left there by an earlier batch.
+  void keep(const Row& r) {
+    if (n_ < rows_.size()) {
+      rows_[n_] = r;
+    } else {
+      rows_.push_back(r);
+    }
+    ++n_;
+  }
+
   // Every match of input_ into rows_; false when there are more than kInline.
   bool search_inline(ExecContext& ctx) {
     bool complete = true;
     matched_ = false;
     match_patterns(parts_, input_, ctx, [&](Row& r) {
       if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
-      if (rows_.size() == kInline) return complete = false;
+      if (n_ == kInline) return complete = false;
       matched_ = true;
-      rows_.push_back(r);
+      keep(r);
       return true;
     });
     return complete;
@@ -98,8 +110,8 @@ class Match : public Operator {
     match_patterns(parts_, input_, ctx, [&](Row& r) {
       if (stop_) return false;
       if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
-      rows_.push_back(r);
-      if (rows_.size() == kBatch) {
+      keep(r);
+      if (n_ == kBatch) {
         fiber_.pause();
         if (stop_) return false;
       }
@@ -110,7 +122,8 @@ class Match : public Operator {
   const ast::Clause& c_;
   std::vector<const ast::PatternPart*> parts_;
   Row input_;
-  std::vector<Row> rows_;
+  std::vector<Row> rows_;  // rows_[0, n_) are the buffered matches
+  size_t n_ = 0;
   size_t pos_ = 0;
   bool matched_ = false;
   bool stop_ = false;

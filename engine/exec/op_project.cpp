@@ -2,6 +2,7 @@
 // (the items without aggregates), and DISTINCT.
 #include <cmath>
 #include <deque>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,10 +22,13 @@ std::string item_list(const ast::Projection& p) {
   return out;
 }
 
-// The row a projection evaluates on: item slots first, then the incoming row.
-void combine(const Row& input, size_t k, Row& out) {
+// The row a projection evaluates on: item slots first, then the incoming row, moved:
+// the child refills `input` on its next call, so its values need not be copied.
+void combine(Row& input, size_t k, Row& out) {
   out.assign(k, Value());
-  out.insert(out.end(), input.begin(), input.end());
+  out.insert(out.end(), std::make_move_iterator(input.begin()),
+             std::make_move_iterator(input.end()));
+  input.clear();
 }
 
 class Project : public Operator {

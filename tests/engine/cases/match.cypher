@@ -32,6 +32,15 @@ t | n
 'KNOWS' | 'Bob'
 'LIVES_IN' | 'Oslo'
 
+### type() in any letter case, a relationship property, and a missing relationship
+MATCH (a:Person) OPTIONAL MATCH (a)-[r:KNOWS]->(x)
+RETURN a.name AS a, TYPE(r) AS t, Type(r) AS u, r.since AS s, x.name AS n
+----
+a | t | u | s | n
+'Ann' | 'KNOWS' | 'KNOWS' | 2001 | 'Bob'
+'Bob' | 'KNOWS' | 'KNOWS' | null | 'Cid'
+'Cid' | null | null | null | null
+
 ### incoming
 MATCH (x)<-[:KNOWS]-(b {name: 'Bob'}) RETURN x.name
 ----
