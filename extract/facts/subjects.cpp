@@ -108,8 +108,13 @@ std::vector<uint32_t> with_conjuncts(const DepTree& t, uint32_t n) {
   return out;
 }
 
+// A finite verb is never a subject: "hears her out, pokes around, asks questions" misparsed
+// with "pokes" as the subject of "asks" (a gerund or a clause can be: "Winning matters").
 static bool is_clause_subject(const DepTree& t, uint32_t c) {
-  return t.rel(c) == "nsubj" && t.tok(c).upos != "SCONJ";
+  const auto& tok = t.tok(c);
+  if (tok.upos == "VERB" && (tok.xpos == "VBZ" || tok.xpos == "VBD" || tok.xpos == "VBP"))
+    return false;
+  return t.rel(c) == "nsubj" && tok.upos != "SCONJ";
 }
 
 SubjectChoice find_subject(const DepTree& t, uint32_t pred) {

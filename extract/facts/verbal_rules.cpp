@@ -12,14 +12,14 @@ namespace {
 
 // verb_prep predicates that mean the same as a shorter one. Kept small on purpose: only
 // folds that hold in every context ("fight with" is not folded: with whom, or against?).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kFolds{{
+// talk_with and speak_with stay: they are symmetric (extract/resolve/symmetric.cpp), while
+// talk_to and speak_to are not ("spoke to reporters").
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kFolds{{
     {"meet_with", "meet"},
     {"consult_with", "consult"},
     {"discuss_about", "discuss"},
     {"visit_to", "visit"},
     {"enter_into", "enter"},
-    {"speak_with", "speak_to"},
-    {"talk_with", "talk_to"},
     {"emphasize_on", "emphasize"},
 }};
 
@@ -31,6 +31,14 @@ constexpr std::array<std::string_view, 5> kHandVerbs{"give", "deliver", "present
 constexpr std::array<std::string_view, 10> kHandedThings{
     "letter", "message",  "note",     "gift",     "invitation",
     "card",   "telegram", "document", "greeting", "credential"};
+
+// Whether object o of verb v is really conjunct c's: c is an active verb coordinated with
+// v, between v and o, with neither an object nor a subject of its own.
+bool object_belongs_to_conjunct(const DepTree& t, uint32_t v, uint32_t c, uint32_t o) {
+  return t.rel(c) == "conj" && t.head(c) == static_cast<int>(v) && t.tok(c).upos == "VERB" &&
+         v < c && c < o && t.first_kid(c, "obj") < 0 && t.first_kid(c, "nsubj") < 0 &&
+         t.first_kid(c, "aux:pass") < 0;
+}
 
 bool handed_thing(const DepTree& t, uint32_t object) {
   std::string w = t.lemma(object);
@@ -245,6 +253,15 @@ void VerbClause::run() {
         obl_.others.push_back(c);
     }
   }
+  // "was well received and inspired many fans", misparsed with the object on the passive
+  // verb: an object after an active conjunct verb that has none of its own is that verb's.
+  if (passive) {
+    std::erase_if(objects, [&](uint32_t o) {
+      auto takes = [&](uint32_t c) { return object_belongs_to_conjunct(t_, v_, c, o); };
+      auto kids = t_.children(v_);
+      return std::any_of(kids.begin(), kids.end(), takes);
+    });
+  }
   if (objects.empty()) objects = xcomp_objects;
   // "met with Ana on Friday and showed her ...", misparsed with "with" as the mark of the
   // second verb and Ana as its subject: Ana is this verb's prepositional object.
@@ -255,6 +272,12 @@ void VerbClause::run() {
   // coordinated with, when that object follows both.
   auto later_obls = t_.kids(v_, "obl");
   std::erase_if(later_obls, [&](uint32_t o) { return o < v_; });  // "In 2010, X bought and sold"
+  if (objects.empty() && t_.rel(v_) == "conj" && t_.head(v_) >= 0) {
+    auto h = static_cast<uint32_t>(t_.head(v_));
+    for (uint32_t o : t_.kids(h, "obj"))
+      if (t_.first_kid(h, "aux:pass") >= 0 && object_belongs_to_conjunct(t_, h, v_, o))
+        objects = with_conjuncts(t_, o);
+  }
   if (objects.empty() && later_obls.empty())
     for (uint32_t c : t_.children(v_))
       if (t_.rel(c) == "conj" && t_.tok(c).upos == "VERB" && t_.first_kid(c, "nsubj") < 0) {

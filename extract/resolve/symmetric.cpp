@@ -5,9 +5,8 @@
 namespace quarry::extract::resolve {
 
 bool symmetric_predicate(std::string_view predicate) {
-  // Canonical forms only: meet_with is already folded to meet by the extractor.
-  // talk_with and speak_with are folded to talk_to/speak_to by the extractor today (and
-  // those stay directed); they are listed for plug-ins and for when that fold goes.
+  // Canonical forms only: meet_with is already folded to meet by the extractor. talk_with
+  // and speak_with are kept by the extractor (talk_to and speak_to stay directed).
   static constexpr std::array<std::string_view, 11> kSymmetric{
       "meet",      "confer_with", "negotiate_with", "cooperate_with", "collaborate_with",
       "talk_with", "speak_with",  "hold_talk_with", "marry",          "ally_with",

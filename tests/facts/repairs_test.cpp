@@ -283,3 +283,38 @@ TEST_CASE("an unresolved 'what' is no argument") {
     CHECK(find(facts, "do") == nullptr);
   }
 }
+
+TEST_CASE("an object hung on a passive verb goes to the active verb coordinated after it") {
+  // Their show was well received and inspired many fans . (the model's misparse: "fans"
+  // as the object of "received")
+  auto s = tree({{"Their", "their", "PRON", "PRP$", 2, "nmod:poss"},
+                 {"show", "show", "NOUN", "NN", 5, "nsubj:pass"},
+                 {"was", "be", "AUX", "VBD", 5, "aux:pass"},
+                 {"well", "well", "ADV", "RB", 5, "advmod"},
+                 {"received", "receive", "VERB", "VBN", 0, "root"},
+                 {"and", "and", "CCONJ", "CC", 7, "cc"},
+                 {"inspired", "inspire", "VERB", "VBN", 5, "conj"},
+                 {"many", "many", "ADJ", "JJ", 9, "amod"},
+                 {"fans", "fan", "NOUN", "NNS", 5, "obj"},
+                 {".", ".", "PUNCT", ".", 5, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* inspired = find(facts, "inspire");
+  REQUIRE(inspired != nullptr);
+  CHECK(inspired->subject.text == "Their show");
+  CHECK(inspired->object.text == "many fans");
+  for (const auto& f : facts) CHECK((f.object.text != "many fans" || f.predicate == "inspire"));
+}
+
+TEST_CASE("a finite verb read as a subject is no subject") {
+  // Ana listens , nods , asks two questions . (misparse: "nods" as the subject of "asks")
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"listens", "listen", "VERB", "VBZ", 0, "root"},
+                 {",", ",", "PUNCT", ",", 4, "punct"},
+                 {"nods", "nod", "VERB", "VBZ", 5, "nsubj"},
+                 {"asks", "ask", "VERB", "VBZ", 2, "ccomp"},
+                 {"two", "two", "NUM", "CD", 7, "nummod"},
+                 {"questions", "question", "NOUN", "NNS", 5, "obj"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  for (const auto& f : extract_facts(s, 0, open_ie())) CHECK(f.subject.text != "nods");
+  for (const auto& f : extract_facts(s, 0)) CHECK(f.subject.text != "nods");
+}

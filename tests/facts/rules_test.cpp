@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/facts/extractor.h"
+#include "extract/resolve/symmetric.h"
 #include "facts/tree_builder.h"
 
 using namespace quarry;
@@ -135,4 +136,20 @@ TEST_CASE("malformed trees: cycles, self-loops, out-of-range heads give no crash
     facts += extract_facts(s, 0, open).size();
   }
   CHECK(facts > 0);  // the generator does reach the rules
+}
+
+TEST_CASE("talk_with is kept, not folded to the directed talk_to, and is symmetric") {
+  // Ana talked with the mayor .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"talked", "talk", "VERB", "VBD", 0, "root"},
+                 {"with", "with", "ADP", "IN", 5, "case"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"mayor", "mayor", "NOUN", "NN", 2, "obl"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0);
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "talk_with");
+  CHECK(resolve::symmetric_predicate(facts[0].predicate));
+  CHECK(resolve::symmetric_predicate("speak_with"));
+  CHECK_FALSE(resolve::symmetric_predicate("talk_to"));
 }
