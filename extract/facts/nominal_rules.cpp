@@ -1,8 +1,8 @@
 // Facts stated by noun phrases and copulas: "X is a member of Y", "Li, a Politburo member",
-// "Defense Minister Sergei Shoigu", "Russia's defense minister Sergei Shoigu".
+// "Defence Minister Pavel Dremin", "the Federation's defence minister Pavel Dremin".
 //
 // Predicates: <noun>_of when the role noun names what it belongs to ("member of the
-// Politburo", "Russia's defense minister" -> member_of, minister_of); otherwise `role` when
+// Politburo", "the Federation's defence minister" -> member_of, minister_of); otherwise `role` when
 // a person is described by a common noun, `be` for other descriptions, be_<prep> for a
 // copula with a preposition ("is in Pyongyang" -> be_in).
 #include <algorithm>
@@ -256,7 +256,7 @@ void NominalRules::titles() {
     f.text = "is";
     f.object = role;
     f.rule = "title";
-    // "Russia's defense minister Sergei Shoigu": the possessor is what the role is of.
+    // "the Federation's defence minister Pavel Dremin": the possessor is what the role is of.
     if (title_first >= 2 && t_.lower_form(title_first - 1) == "'s" &&
         !entity_type(t_.tok(title_first - 2).ner).empty()) {
       uint32_t owner = title_first - 2;

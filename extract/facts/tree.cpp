@@ -112,7 +112,7 @@ void DepTree::collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& ou
     std::string_view r = rel(c);
     const std::string& d = deprel(c);
     bool keep;
-    // "a letter from Chinese leader Xi Jinping" with the name misread as an apposition.
+    // "a message from Union leader Mei Ruolan" with the name misread as an apposition.
     bool name_appos = r == "appos" && c > i && s_.tokens[c].upos == "PROPN" && !top_comma(i, c);
     if (top && (r == "case" || r == "mark" || r == "cop" || r == "cc" || r == "conj" ||
                 r == "nsubj" || r == "aux" || r == "csubj" || r == "expl"))
@@ -125,13 +125,13 @@ void DepTree::collect(uint32_t i, bool full, bool top, std::vector<uint32_t>& ou
       keep = !(top && r == "punct" && (c == 0 || c + 1 == size())) &&
              !(top && r == "advmod" && (lower_form(c) == "not" || lower_form(c) == "n't"));
     else if (d == "nmod:poss" || (d == "nmod:desc" && !top))
-      keep = true;  // "a letter from President Vladimir Putin"; at the top the title is a
+      keep = true;  // "a letter from Chancellor Oskar Lind"; at the top the title is a
                     // fact of its own (rule `title`), the argument the bare name
     else if (name_appos)
       keep = true;
     else if (r == "nmod") {
       std::string prep = case_of(c);
-      // "from President Vladimir Putin" with "from" hung on the title, not the name.
+      // "from Chancellor Oskar Lind" with "from" hung on the title, not the name.
       for (uint32_t k : children_[c])
         if (prep.empty() && k < c && deprel(k) == "nmod:desc") prep = case_of(k);
       keep = prep == "of" || prep == "from";

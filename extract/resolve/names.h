@@ -54,7 +54,7 @@ struct PronounInfo {
 PronounInfo pronoun_info(std::string_view word);
 
 // Initials of the capitalised words of `text`, connectors skipped:
-// "Korean Central News Agency" -> "KCNA", "Democratic People's Republic of Korea" -> "DPRK".
+// "Calveran State News Agency" -> "CSNA", "Northern Federation of the Isles" -> "NFI".
 std::string initials(std::string_view text);
 // True for a word of 2-8 upper-case letters (an acronym candidate), e.g. "KCNA".
 bool looks_like_acronym(std::string_view word);

@@ -199,8 +199,8 @@ std::optional<size_t> DocumentResolver::by_description(const std::vector<std::st
   std::string head = head_of(words);
   std::optional<size_t> found;
   double best = 0;
-  // A description may come before the name in its own sentence ("the Russian Minister of
-  // Defense, Sergei Shoigu"), so the whole sentence counts.
+  // A description may come before the name in its own sentence ("the Federation's Minister
+  // of Defence, Pavel Dremin"), so the whole sentence counts.
   at.token = UINT32_MAX;
   for (size_t i = 0; i < entities_.size(); ++i) {
     for (const auto& d : entities_[i].descriptions) {

@@ -10,18 +10,18 @@
 //     words they share (Kim Jong Un, Kim Il Sung, Kim Yo Jong stay three);
 //   - titles are stripped ("Defense Minister Shoigu" is Shoigu, the title kept as a
 //     description and the whole form as an alias);
-//   - an acronym defined in the text ("Korean Central News Agency (KCNA)") or equal to the
+//   - an acronym defined in the text ("Calveran State News Agency (CSNA)") or equal to the
 //     initials of a name in the document;
 //   - a definite description ("the North Korean leader", "the Russian minister") goes to the
 //     most salient entity introduced with a description that contains its words, where
-//     descriptions come from pre-name titles ("North Korean leader Kim Jong Un") and
+//     descriptions come from pre-name titles ("Calveran President Ana Velasco") and
 //     appositions ("Li Hongzhong, a Politburo member"); indefinite ones ("a leader") never;
 //   - a pronoun goes to the most salient earlier entity that agrees in gender and number
 //     (he/she: persons of that or unknown gender; it: a non-person; they: an organisation,
 //     a place or a group). Salience: each mention adds 2 (subject) or 1, halved per sentence
 //     of distance. A pronoun object never takes its own clause's subject (non-reflexive).
-// Anything else is a phrase node: "a letter from Vladimir Putin" becomes the entity
-// "letter from Vladimir Putin" (type from the argument, else Other).
+// Anything else is a phrase node: "a letter from Oskar Lind" becomes the entity
+// "letter from Oskar Lind" (type from the argument, else Other).
 //
 // Not thread-safe; one resolver per document.
 #pragma once

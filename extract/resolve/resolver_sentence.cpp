@@ -124,7 +124,7 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
     if (name_start > i && i > 0 && s.tokens[i - 1].form == "-") name_start = i;
     std::vector<std::string> title = description_words(s, i, name_start);
     if (name_start == j) {
-      i = j;  // a title alone ("the Russian Minister of Defense"): see the apposition below
+      i = j;  // a title alone ("the Federation's Minister of Defence"): see the apposition below
       continue;
     }
     std::map<std::string, int> votes;
@@ -149,7 +149,7 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
                              static_cast<uint32_t>(i)});
     if (!title.empty()) add_description(e, title);
 
-    // A role noun right before the name: "North Korean leader Kim Jong Un".
+    // A role noun right before the name: "Calveran President Ana Velasco".
     if (i > 0) {
       size_t b = i;
       while (b > 0) {
@@ -165,7 +165,7 @@ void DocumentResolver::add_sentence(const nlp::Sentence& s, uint32_t index) {
         if (entities_[e].type.empty()) entities_[e].type = "Person";
       }
     }
-    // Apposition before: "the Russian Minister of Defense, Sergei Shoigu".
+    // Apposition before: "the Federation's Minister of Defence, Pavel Dremin".
     if (i >= 2 && s.tokens[i - 1].form == ",") {
       size_t b = i - 1;
       while (b > 0) {

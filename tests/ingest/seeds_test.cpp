@@ -136,7 +136,7 @@ TEST_CASE("seeds: the reference facts with their sources") {
   SEEDS_OR_SKIP();
   auto met = sources(*S->db, "(x)-[r:meet]-(y)", "Sergei Shoigu", "kim jong");
   auto hand = sources(*S->db, "(x)-[r:hand]->(y)", "Sergei Shoigu", "letter");
-  // The sender stays in the object: "letter from (President) Vladimir Putin".
+  // The sender stays in the object, with or without the title before the name.
   auto putin = sources(*S->db, "(x)-[r:hand]->(y)", "Sergei Shoigu", "putin");
   auto xi = sources(*S->db, "(x)-[r:hand]->(y)", "Li Hongzhong", "xi jinping");
   auto lead = sources(*S->db, "(x)-[r:lead]->(y)", "Li Hongzhong", "delegation");

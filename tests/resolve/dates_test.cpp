@@ -22,10 +22,10 @@ TEST_CASE("datelines give the date and the outlet") {
   auto a = find_dateline("SOREL, March 14 (Meridian Wire) - Ministers arrived.");
   CHECK(a.source == "Meridian Wire");
   CHECK(a.date.empty());  // no year: not guessed
-  auto b =
-      find_dateline(" date 2023-07-27 (ATTN: CHANGES slug)\n\nSEOUL, July 27 (Yonhap) -- Kim met");
-  CHECK(b.date == "2023-07-27");
-  CHECK(b.source == "Yonhap");
+  auto b = find_dateline(
+      " date 2031-03-15 (ATTN: UPDATES headline)\n\nSOREL, March 15 (CSNA) -- Chen met");
+  CHECK(b.date == "2031-03-15");
+  CHECK(b.source == "CSNA");
   auto c = find_dateline("(Harbour Wire) -- The envoy left.");
   CHECK(c.source == "Harbour Wire");
   auto d = find_dateline("Talks end\n\nMarch 16, 2031 - The envoy left.");
