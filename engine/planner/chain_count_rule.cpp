@@ -81,16 +81,11 @@ class CountTwoHopChain : public Operator {
 }  // namespace
 
 OpPtr plan_chain_count(const ast::SingleQuery& q) {
-  if (q.clauses.size() != 2) return nullptr;
-  const auto& m = q.clauses[0];
-  const auto& r = q.clauses[1];
-  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
-    return nullptr;
-  }
-  if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
-  const auto& proj = r.projection;
-  if (proj.distinct || proj.skip || proj.limit || !proj.order.empty() || proj.items.size() != 1 ||
-      proj.items[0].expr->kind != ast::ExprKind::kCountStar) {
+  auto shape = plain_match_return(q);
+  if (!shape) return nullptr;
+  const auto& m = *shape->match;
+  const auto& proj = *shape->projection;
+  if (proj.items.size() != 1 || proj.items[0].expr->kind != ast::ExprKind::kCountStar) {
     return nullptr;
   }
   const auto& part = m.patterns[0];

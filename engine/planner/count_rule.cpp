@@ -101,15 +101,10 @@ OpPtr count_per_type(const ast::Clause& m, const ast::Projection& p) {
 }  // namespace
 
 OpPtr plan_count_from_statistics(const ast::SingleQuery& q) {
-  if (q.clauses.size() != 2) return nullptr;
-  const auto& m = q.clauses[0];
-  const auto& r = q.clauses[1];
-  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
-    return nullptr;
-  }
-  if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
-  const auto& p = r.projection;
-  if (p.distinct || p.skip || p.limit || !p.order.empty()) return nullptr;
+  auto shape = plain_match_return(q);
+  if (!shape) return nullptr;
+  const auto& m = *shape->match;
+  const auto& p = *shape->projection;
   if (p.items.size() == 2) return count_per_type(m, p);
   if (p.items.size() != 1) return nullptr;
   const ast::Expr& e = *p.items[0].expr;

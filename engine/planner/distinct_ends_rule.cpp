@@ -338,15 +338,11 @@ bool plain_var(const std::string& var, const ast::PatternPart& part, const void*
 }  // namespace
 
 OpPtr plan_distinct_ends(const ast::SingleQuery& q, const std::function<OpPtr()>& fallback) {
-  if (q.clauses.size() != 2) return nullptr;
-  const auto& m = q.clauses[0];
-  const auto& r = q.clauses[1];
-  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
-    return nullptr;
-  }
-  if (r.kind != ast::ClauseKind::kReturn || r.where) return nullptr;
-  const auto& p = r.projection;
-  if (p.distinct || p.skip || p.limit || !p.order.empty() || p.items.size() != 1) return nullptr;
+  auto shape = plain_match_return(q);
+  if (!shape) return nullptr;
+  const auto& m = *shape->match;
+  const auto& p = *shape->projection;
+  if (p.items.size() != 1) return nullptr;
   const ast::Expr& e = *p.items[0].expr;
   const auto& part = m.patterns[0];
   if (e.kind != ast::ExprKind::kFunction || to_lower(e.name) != "count" || !e.distinct ||

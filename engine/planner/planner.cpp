@@ -45,6 +45,19 @@ OpPtr plan_single(const ast::SingleQuery& q) {
 
 }  // namespace
 
+std::optional<MatchReturn> plain_match_return(const ast::SingleQuery& q) {
+  if (q.clauses.size() != 2) return std::nullopt;
+  const ast::Clause& m = q.clauses[0];
+  const ast::Clause& r = q.clauses[1];
+  if (m.kind != ast::ClauseKind::kMatch || m.optional || m.where || m.patterns.size() != 1) {
+    return std::nullopt;
+  }
+  if (r.kind != ast::ClauseKind::kReturn || r.where) return std::nullopt;
+  const ast::Projection& p = r.projection;
+  if (p.distinct || p.skip || p.limit || !p.order.empty()) return std::nullopt;
+  return MatchReturn{&m, &p};
+}
+
 OpPtr plan(const ast::Statement& st) {
   if (st.parts.size() == 1) return plan_single(st.parts[0]);
   std::vector<OpPtr> parts;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include "engine/ast/ast.h"
 #include "engine/exec/operator.h"
@@ -12,6 +13,15 @@ namespace quarry::engine {
 
 // `statement` must outlive the returned tree.
 OpPtr plan(const ast::Statement& statement);
+
+// The shape the counting rules below start from: exactly `MATCH <one pattern> RETURN ...`
+// with no OPTIONAL, no WHERE on either clause, and no DISTINCT, SKIP, LIMIT or ORDER BY.
+// Pointers into `query`; nullopt for any other query.
+struct MatchReturn {
+  const ast::Clause* match;
+  const ast::Projection* projection;
+};
+std::optional<MatchReturn> plain_match_return(const ast::SingleQuery& query);
 
 // Planner rule (count_rule.cpp): `MATCH (n[:L]) RETURN count(*)` and
 // `MATCH ()-[r[:T]]->() RETURN count(r)` read the exact counts kept by storage.

@@ -48,6 +48,18 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) out.emplace_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> fold_words(std::string_view text) {
   std::string f = fold(text);
   std::vector<std::string> words;

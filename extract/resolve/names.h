@@ -14,6 +14,8 @@ namespace quarry::extract::resolve {
 
 enum class Gender { kUnknown, kMale, kFemale };
 
+// The space-separated words of `text` as written (no folding; runs of spaces skipped).
+std::vector<std::string> split_words(std::string_view text);
 // The folded words of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
 std::vector<std::string> fold_words(std::string_view text);
 

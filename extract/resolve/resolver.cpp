@@ -32,18 +32,6 @@ bool type_compatible(const std::string& a, const std::string& b) {
   return a.empty() || b.empty() || a == b;
 }
 
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find(' ', i);
-    if (j == std::string_view::npos) j = text.size();
-    if (j > i) out.emplace_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 double DocumentResolver::salience(size_t entity, Position at) const {

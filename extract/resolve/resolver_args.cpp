@@ -13,18 +13,6 @@ namespace quarry::extract::resolve {
 
 namespace {
 
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find(' ', i);
-    if (j == std::string_view::npos) j = text.size();
-    if (j > i) out.emplace_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 std::string join(const std::vector<std::string>& w, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
