@@ -19,6 +19,23 @@ void resolve_subject_pronouns(const DepTree& t, std::vector<ExtractedFact>& fact
   }
 }
 
+// A wire story's dateline, split off as a sentence of its own ("PORTO (CSNA) -",
+// "LISBON, May 2 (CSNA) --"): no verb, an outlet in brackets, a closing dash. It states
+// where and who reported, which ingest reads as metadata (extract/ingest/dates.h), never a
+// fact such as (PORTO, is, CSNA).
+bool is_dateline(const nlp::Sentence& s) {
+  const auto& t = s.tokens;
+  const std::string& last = t.back().form;
+  if (last != "-" && last != "--" && last != "\u2014" && last != "\u2013") return false;
+  bool outlet = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].upos == "VERB" || t[i].upos == "AUX") return false;
+    outlet = outlet || (i + 2 < t.size() && t[i].form == "(" && t[i + 2].form == ")" &&
+                        t[i + 1].upos == "PROPN");
+  }
+  return outlet;
+}
+
 }  // namespace
 
 std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t sentence_index,
@@ -27,7 +44,7 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
   if (sentence.tokens.empty()) return facts;
   bool parsed = std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
                             [](const nlp::Token& t) { return t.head >= 0; });
-  if (!parsed) return facts;
+  if (!parsed || is_dateline(sentence)) return facts;
   DepTree tree(sentence);
   RuleContext ctx{tree, options, facts};
   verbal_facts(ctx);

@@ -44,6 +44,18 @@ ResolvedDocument resolve_document(const std::vector<nlp::Sentence>& sentences,
       s.extra.emplace_back(role, resolver.resolve(arg, f.sentence, s.subject));
     }
   }
+  // Offices described before (or apart from) the name of their holder, who may be named in
+  // a sentence that states no fact of its own.
+  for (; next_sentence < sentences.size(); ++next_sentence)
+    resolver.add_sentence(sentences[next_sentence], static_cast<uint32_t>(next_sentence));
+  for (const auto& [phrase, person] : resolver.link_offices()) {
+    for (Slots& s : slots) {
+      if (s.subject == phrase) s.subject = person;
+      if (s.object == phrase) s.object = person;
+      for (auto& [role, e] : s.extra)
+        if (e == phrase) e = person;
+    }
+  }
   // Entities are final only now (a surname seen first takes its full name later), so the
   // facts are built in a second pass.
   ResolvedDocument out;

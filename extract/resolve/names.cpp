@@ -226,4 +226,17 @@ bool looks_like_acronym(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool word_match(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  size_t p = 0;
+  while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+  return p >= 4 && a.size() <= p + 3 && b.size() <= p + 3;
+}
+
+std::string description_head(const std::vector<std::string>& words) {
+  auto of = std::find(words.begin(), words.end(), "of");
+  if (of == words.begin()) return words.empty() ? "" : words.back();
+  return *(of - 1);
+}
+
 }  // namespace quarry::extract::resolve

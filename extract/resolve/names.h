@@ -63,4 +63,11 @@ bool looks_like_acronym(std::string_view word);
 // True when the word starts with an upper-case letter (ASCII or not).
 bool is_capitalised(std::string_view word);
 
+// Word match for descriptions (folded words): equal, or sharing a prefix of four letters or
+// more with at most three letters beyond it on either side, so a country matches its
+// adjective (russia/russian, china/chinese) and spellings match (defense/defence).
+bool word_match(const std::string& a, const std::string& b);
+// The head of a description's folded words: the last word before "of", else the last word.
+std::string description_head(const std::vector<std::string>& words);
+
 }  // namespace quarry::extract::resolve

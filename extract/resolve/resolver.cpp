@@ -11,23 +11,6 @@ namespace quarry::extract::resolve {
 
 namespace {
 
-// Word match for descriptions: equal, or sharing a prefix of four letters or more with at
-// most three letters beyond it on either side, so a country matches its adjective
-// (russia/russian, china/chinese) and spellings (defense/defence) match.
-bool word_match(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  size_t p = 0;
-  while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
-  return p >= 4 && a.size() <= p + 3 && b.size() <= p + 3;
-}
-
-// The head of a description: the last word before "of", else the last word.
-std::string head_of(const std::vector<std::string>& words) {
-  auto of = std::find(words.begin(), words.end(), "of");
-  if (of == words.begin()) return words.empty() ? "" : words.back();
-  return *(of - 1);
-}
-
 bool type_compatible(const std::string& a, const std::string& b) {
   return a.empty() || b.empty() || a == b;
 }
@@ -184,7 +167,7 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
 std::optional<size_t> DocumentResolver::by_description(const std::vector<std::string>& words,
                                                        Position at) {
   if (words.empty()) return std::nullopt;
-  std::string head = head_of(words);
+  std::string head = description_head(words);
   std::optional<size_t> found;
   double best = 0;
   // A description may come before the name in its own sentence ("the Federation's Minister
@@ -193,7 +176,7 @@ std::optional<size_t> DocumentResolver::by_description(const std::vector<std::st
   for (size_t i = 0; i < entities_.size(); ++i) {
     for (const auto& d : entities_[i].descriptions) {
       auto dw = split_words(d);
-      if (!word_match(head, head_of(dw))) continue;
+      if (!word_match(head, description_head(dw))) continue;
       bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
         return std::any_of(dw.begin(), dw.end(),
                            [&](const std::string& x) { return word_match(w, x); });

@@ -65,6 +65,16 @@ class DocumentResolver {
 
   const std::vector<Entity>& entities() const { return entities_; }
 
+  // Call once the whole document is resolved. A description of an office that matched no
+  // one when it was read ("the Northern Federation's defence minister" before "Defence
+  // Minister Pavel Dremin" names him) goes to the one person of the document described
+  // with that office: the office words must all match (defence/defense alike), the person's
+  // description may add no other title word (a deputy or a foreign minister is another
+  // office), and words it adds must name the description's owner when the description has
+  // one (a Calveran minister is not the Federation's). Two such persons: no link. Returns
+  // phrase entity -> person entity; each link is recorded as a merge reason.
+  std::map<size_t, size_t> link_offices();
+
  private:
   struct Position {
     uint32_t sentence = 0;
@@ -91,6 +101,17 @@ class DocumentResolver {
   void note(size_t entity, Position at, double weight);
   void add_alias(size_t entity, const std::string& surface, const std::string& reason);
 
+  // A definite description headed by a title word that resolve() left as a phrase node.
+  struct OfficeMention {
+    size_t phrase = 0;
+    std::string text;
+    std::vector<std::string> owner;   // folded words naming whose office: "northern federation"
+    std::vector<std::string> office;  // folded words of the office itself: "defence minister"
+    bool owner_named = true;          // the owner is written as a name, not "the club's"
+  };
+  void note_office(size_t phrase, const std::string& text, const std::vector<std::string>& words);
+
+  std::vector<OfficeMention> offices_;
   std::vector<Entity> entities_;
   std::map<std::string, size_t> by_key_;               // name_key -> named entity
   std::map<std::string, size_t> phrases_;              // folded phrase -> phrase entity

@@ -149,6 +149,7 @@ std::optional<size_t> DocumentResolver::resolve(const Argument& arg, uint32_t se
   if (b == words.size()) return std::nullopt;
   size_t e = phrase_entity(join(words, b, words.size()), arg.type);
   note(e, at, 1);
+  if (definite) note_office(e, arg.text, words);
   return e;
 }
 

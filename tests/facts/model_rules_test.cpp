@@ -10,6 +10,7 @@
 #include "extract/facts/extractor.h"
 #include "extract/nlp/pipeline.h"
 #include "extract/nlp/segmenter.h"
+#include "extract/resolve/document.h"
 
 using namespace quarry;
 using namespace quarry::extract;
@@ -175,4 +176,23 @@ TEST_CASE("model: a date is never a participant") {
     CHECK(x.subject.text.find("Thursday") == std::string::npos);
     CHECK(x.object.text.find("Thursday") == std::string::npos);
   }
+}
+
+TEST_CASE("model: an office named before its holder resolves to the holder (resolution)") {
+  NEED_MODEL();
+  auto sentences = nlp::segment(
+      "The Northern Federation's defence minister met Ana Lima in Porto on Monday. The two "
+      "discussed the harbour. Later, Defence Minister Pavel Dremin said the talks went well.");
+  REQUIRE(sentences.size() == 3);
+  std::vector<ExtractedFact> facts;
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    model()->annotate(sentences[i]);
+    for (auto& f : extract_facts(sentences[i], i)) facts.push_back(std::move(f));
+  }
+  auto d = resolve::resolve_document(sentences, facts, "", "test");
+  auto met = std::find_if(d.facts.begin(), d.facts.end(),
+                          [](const Fact& f) { return f.predicate == "meet"; });
+  REQUIRE(met != d.facts.end());
+  CHECK(met->subject.name == "Pavel Dremin");
+  CHECK(met->object.name == "Ana Lima");
 }

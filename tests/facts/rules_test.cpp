@@ -153,3 +153,25 @@ TEST_CASE("talk_with is kept, not folded to the directed talk_to, and is symmetr
   CHECK(resolve::symmetric_predicate("speak_with"));
   CHECK_FALSE(resolve::symmetric_predicate("talk_to"));
 }
+
+TEST_CASE("a wire story's dateline split off as a sentence states no fact") {
+  ExtractOptions open_ie;
+  open_ie.open_ie = true;
+  // PORTO ( CSNA ) -   (as the model parses it: the outlet an apposition of the place)
+  auto dateline = tree({{"PORTO", "PORTO", "PROPN", "NNP", 0, "root", "B-place"},
+                        {"(", "(", "PUNCT", "-LRB-", 3, "punct"},
+                        {"CSNA", "CSNA", "PROPN", "NNP", 1, "appos"},
+                        {")", ")", "PUNCT", "-RRB-", 3, "punct"},
+                        {"-", "-", "PUNCT", ":", 1, "punct"}});
+  CHECK(extract_facts(dateline, 0).empty());
+  CHECK(extract_facts(dateline, 0, open_ie).empty());
+  // An apposition in a sentence with a verb still counts: Ana , a baker , smiled -
+  auto clause = tree({{"Ana", "Ana", "PROPN", "NNP", 6, "nsubj", "B-person"},
+                      {",", ",", "PUNCT", ",", 4, "punct"},
+                      {"a", "a", "DET", "DT", 4, "det"},
+                      {"baker", "baker", "NOUN", "NN", 1, "appos"},
+                      {",", ",", "PUNCT", ",", 4, "punct"},
+                      {"smiled", "smile", "VERB", "VBD", 0, "root"},
+                      {"-", "-", "PUNCT", ":", 6, "punct"}});
+  CHECK(find(extract_facts(clause, 0), "role") != nullptr);
+}

@@ -291,3 +291,79 @@ TEST_CASE("spelling variants for finding an entity another document spelled diff
   const auto& sv = d.facts[0].subject.variants;
   CHECK(std::find(sv.begin(), sv.end(), "Sergei Shoigu") != sv.end());
 }
+
+TEST_CASE("an office described before its holder is named goes to that person") {
+  // The Northern Federation's defence minister met Ana Lima. Later, Defence Minister Pavel
+  // Dremin said the talks went well.
+  auto d =
+      resolve_document({},
+                       {fact(0, "the Northern Federation's defence minister", "meet", "Ana Lima"),
+                        fact(1, "Defence Minister Pavel Dremin", "say", "the talks")},
+                       "", "test");
+  REQUIRE(d.facts.size() == 2);
+  const Fact* met = find(d, "meet");
+  REQUIRE(met);
+  CHECK(met->subject.name == "Pavel Dremin");
+  CHECK(met->subject.type == "Person");
+  CHECK(has(met->subject.aliases, "the Northern Federation's defence minister"));
+  bool reason = std::any_of(met->subject.merges.begin(), met->subject.merges.end(),
+                            [](const std::string& m) { return m.find("the office of") != m.npos; });
+  CHECK(reason);
+  // Named first and described afterwards, with the owner only in the description.
+  auto d2 = resolve_document({},
+                             {fact(0, "Defence Minister Pavel Dremin", "visit", "Porto"),
+                              fact(1, "the Federation's defense minister", "meet", "Ana Lima")},
+                             "", "test");
+  REQUIRE(d2.facts.size() == 2);
+  CHECK(find(d2, "meet")->subject.name == "Pavel Dremin");
+}
+
+TEST_CASE("an office is not linked to another country's or another office's holder") {
+  // Another country's minister: the owner words conflict.
+  auto other_country =
+      resolve_document({},
+                       {fact(0, "the Northern Federation's defence minister", "meet", "Ana Lima"),
+                        fact(1, "Calveran Defence Minister Oskar Lind", "visit", "Porto")},
+                       "", "test");
+  REQUIRE(other_country.facts.size() == 2);
+  CHECK(find(other_country, "meet")->subject.name == "Northern Federation's defence minister");
+  // With both, the Federation's minister is the one whose country is not another.
+  auto both =
+      resolve_document({},
+                       {fact(0, "the Northern Federation's defence minister", "meet", "Ana Lima"),
+                        fact(1, "Calveran Defence Minister Oskar Lind", "visit", "Porto"),
+                        fact(2, "Defence Minister Pavel Dremin", "say", "the talks")},
+                       "", "test");
+  CHECK(find(both, "meet")->subject.name == "Pavel Dremin");
+  // Another office, or a different rank of it.
+  for (const char* desc : {"the Northern Federation's foreign minister",
+                           "the Northern Federation's deputy defence minister"}) {
+    auto d = resolve_document(
+        {},
+        {fact(0, desc, "meet", "Ana Lima"), fact(1, "Defence Minister Pavel Dremin", "say", "it")},
+        "", "test");
+    INFO(desc);
+    REQUIRE(find(d, "meet"));
+    CHECK(find(d, "meet")->subject.name != "Pavel Dremin");
+  }
+  auto deputy =
+      resolve_document({},
+                       {fact(0, "the Northern Federation's defence minister", "meet", "Ana Lima"),
+                        fact(1, "Deputy Defence Minister Pavel Dremin", "say", "the talks")},
+                       "", "test");
+  CHECK(find(deputy, "meet")->subject.name != "Pavel Dremin");
+  // An owner that is no name must be stated for the holder too: the club's president is not
+  // the country's.
+  auto club = resolve_document({},
+                               {fact(0, "the club's president", "meet", "Ana Lima"),
+                                fact(1, "President Mei Ruolan", "visit", "Porto")},
+                               "", "test");
+  CHECK(find(club, "meet")->subject.name != "Mei Ruolan");
+  // Two holders of the office and nothing to choose between them: no link.
+  auto two = resolve_document({},
+                              {fact(0, "the defence minister", "meet", "Ana Lima"),
+                               fact(1, "Defence Minister Pavel Dremin", "say", "the talks"),
+                               fact(2, "Defence Minister Oskar Lind", "visit", "Porto")},
+                              "", "test");
+  CHECK(find(two, "meet")->subject.name == "defence minister");
+}
