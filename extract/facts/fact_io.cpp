@@ -163,6 +163,12 @@ void write_fact_carb(std::ostream& out, std::string_view sentence, const Extract
                (w == "'s" || w == "'re" || w == "'m" || w == "being"));
     relation += (relation.empty() ? "" : " ") + (be ? std::string("be") : w);
   }
+  // A participial phrase is a reduced clause, which CaRB's annotators write out with its
+  // copula: "..., winning many fans" -> "is winning", "the house built in 1900" -> "is built".
+  if (f.rule.starts_with("participle/") && !relation.starts_with("be") &&
+      (f.rule.find("passive") != std::string::npos ||
+       relation.substr(0, relation.find(' ')).ends_with("ing")))
+    relation = "be " + relation;
   out << field(sentence) << '\t' << fmt::format("{:.3f}", f.confidence) << '\t' << field(relation)
       << '\t' << field(arg1.text) << '\t' << field(arg2.text);
   for (const auto& [role, a] : f.extra) {

@@ -61,6 +61,38 @@ TEST_CASE("fact_io: carb keeps the passive in sentence order, be as lemma, extra
         "by\tThe treaty\tthe two presidents\twith a pen\ton Monday\n");
 }
 
+TEST_CASE("fact_io: carb writes a participial phrase out with its copula") {
+  // The band toured Spain , winning many fans .  /  the mill built by Rui Lima
+  ExtractedFact active;
+  active.rule = "participle/svo";
+  active.text = "winning";
+  active.subject.text = "The band";
+  active.object.text = "many fans";
+  active.confidence = 0.36;
+  std::ostringstream out;
+  write_fact_carb(out, "s", active);
+  CHECK(out.str() == "s\t0.360\tbe winning\tThe band\tmany fans\n");
+  ExtractedFact passive = active;
+  passive.rule = "participle/passive_prep";
+  passive.text = "built by";
+  passive.subject.text = "the mill";  // passive_prep: the surface subject, as written
+  passive.object.text = "Rui Lima";
+  out.str("");
+  write_fact_carb(out, "s", passive);
+  CHECK(out.str() == "s\t0.360\tbe built by\tthe mill\tRui Lima\n");
+  // Not for an active past participle or a clause of its own.
+  ExtractedFact founded = active;
+  founded.text = "founded";
+  out.str("");
+  write_fact_carb(out, "s", founded);
+  CHECK(out.str() == "s\t0.360\tfounded\tThe band\tmany fans\n");
+  ExtractedFact svo = active;
+  svo.rule = "svo";
+  out.str("");
+  write_fact_carb(out, "s", svo);
+  CHECK(out.str() == "s\t0.360\twinning\tThe band\tmany fans\n");
+}
+
 TEST_CASE("fact_io: tsv has one line per fact with qualifiers summarised") {
   std::ostringstream out;
   write_fact_tsv(out, Document{"d1", "", "", "", ""}, sample());
