@@ -61,6 +61,24 @@ std::string noun_core(const DepTree& t, uint32_t n) {
   return t.text_of(toks);
 }
 
+// Whether the clause around token i tells of the past ("Ana's move followed ..."): its verb,
+// or an auxiliary of it, is in the past tense. CaRB's annotators write a possession in the
+// sentence's tense (had/has), and a relation must share a word to match.
+bool past_clause(const DepTree& t, uint32_t i) {
+  int v = static_cast<int>(i);
+  while (v >= 0 && t.tok(static_cast<uint32_t>(v)).upos != "VERB" &&
+         t.tok(static_cast<uint32_t>(v)).upos != "AUX" &&
+         t.first_kid(static_cast<uint32_t>(v), "cop") < 0)
+    v = t.head(static_cast<uint32_t>(v));
+  if (v < 0) return false;
+  auto past = [&](uint32_t k) { return t.tok(k).xpos == "VBD"; };
+  uint32_t verb = static_cast<uint32_t>(v);
+  if (past(verb)) return true;
+  for (uint32_t c : t.children(verb))
+    if ((t.rel(c) == "aux" || t.rel(c) == "cop") && past(c)) return true;
+  return false;
+}
+
 class NominalRules {
  public:
   explicit NominalRules(RuleContext& ctx) : ctx_(ctx), t_(ctx.tree) {}
@@ -372,7 +390,7 @@ void NominalRules::open_ie_relations() {
         if (owner < 0) continue;
         f.subject = t_.argument(static_cast<uint32_t>(owner));
         f.predicate = "has";
-        f.text = "has";
+        f.text = past_clause(t_, n) ? "had" : "has";
         f.object = t_.argument(n);
         f.object.text = noun_core(t_, n);
         f.rule = "possessive";

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include "extract/facts/extractor.h"
 #include "extract/resolve/symmetric.h"
@@ -174,4 +175,24 @@ TEST_CASE("a wire story's dateline split off as a sentence states no fact") {
                       {"smiled", "smile", "VERB", "VBD", 0, "root"},
                       {"-", "-", "PUNCT", ":", 6, "punct"}});
   CHECK(find(extract_facts(clause, 0), "role") != nullptr);
+}
+
+TEST_CASE("open IE: a possessor's tuple is written in the clause's tense (has/had)") {
+  ExtractOptions open_ie;
+  open_ie.open_ie = true;
+  for (auto [verb, xpos, rel] : {std::tuple{"left", "VBD", "had"}, {"leaves", "VBZ", "has"}}) {
+    // Rui 's brother left/leaves .
+    auto s = tree({{"Rui", "Rui", "PROPN", "NNP", 3, "nmod:poss", "B-person"},
+                   {"'s", "'s", "PART", "POS", 1, "case"},
+                   {"brother", "brother", "NOUN", "NN", 4, "nsubj"},
+                   {verb, "leave", "VERB", xpos, 0, "root"},
+                   {".", ".", "PUNCT", ".", 4, "punct"}});
+    auto facts = extract_facts(s, 0, open_ie);
+    const ExtractedFact* has = find(facts, "has");
+    INFO(verb);
+    REQUIRE(has != nullptr);
+    CHECK(has->subject.text == "Rui");
+    CHECK(has->object.text == "brother");
+    CHECK(has->text == rel);
+  }
 }
