@@ -36,6 +36,21 @@ bool is_dateline(const nlp::Sentence& s) {
   return outlet;
 }
 
+// CaRB's annotators keep a time phrase whole as an argument ("was held | the council | in
+// 986"), not its preposition in the relation: in open-IE mode a verb + preposition whose
+// object is a time gives the preposition back to the object.
+void time_objects_keep_preposition(const DepTree& t, std::vector<ExtractedFact>& facts) {
+  for (auto& f : facts) {
+    if (f.object.text.empty() || !is_time_phrase(t, f.object.head_token)) continue;
+    std::string prep = case_text(t, f.object.head_token);
+    if (prep.empty() || prep == "by" || f.text.size() <= prep.size() + 1 ||
+        f.text.compare(f.text.size() - prep.size() - 1, std::string::npos, " " + prep) != 0)
+      continue;
+    f.text.resize(f.text.size() - prep.size() - 1);
+    f.object.text = prep + " " + f.object.text;
+  }
+}
+
 }  // namespace
 
 std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t sentence_index,
@@ -49,7 +64,10 @@ std::vector<ExtractedFact> extract_facts(const nlp::Sentence& sentence, uint32_t
   RuleContext ctx{tree, options, facts};
   verbal_facts(ctx);
   nominal_facts(ctx);
-  if (options.open_ie) resolve_subject_pronouns(tree, facts);
+  if (options.open_ie) {
+    resolve_subject_pronouns(tree, facts);
+    time_objects_keep_preposition(tree, facts);
+  }
 
   // The same triple from two rules (a misparse can make both fire) is kept once, with the
   // higher confidence.

@@ -196,3 +196,26 @@ TEST_CASE("open IE: a possessor's tuple is written in the clause's tense (has/ha
     CHECK(has->text == rel);
   }
 }
+
+TEST_CASE("open IE: a time object keeps its preposition, a place object does not") {
+  ExtractOptions open_ie;
+  open_ie.open_ie = true;
+  for (auto [word, upos, ner, text, object] :
+       {std::tuple{"1986", "NUM", "B-time", "was held", "in 1986"},
+        {"Porto", "PROPN", "B-place", "was held in", "Porto"}}) {
+    // The fair was held in 1986/Porto .
+    auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                   {"fair", "fair", "NOUN", "NN", 4, "nsubj:pass"},
+                   {"was", "be", "AUX", "VBD", 4, "aux:pass"},
+                   {"held", "hold", "VERB", "VBN", 0, "root"},
+                   {"in", "in", "ADP", "IN", 6, "case"},
+                   {word, word, upos, upos == std::string("NUM") ? "CD" : "NNP", 4, "obl", ner},
+                   {".", ".", "PUNCT", ".", 4, "punct"}});
+    auto facts = extract_facts(s, 0, open_ie);
+    INFO(word);
+    REQUIRE(facts.size() >= 1);
+    CHECK(facts[0].subject.text == "The fair");
+    CHECK(facts[0].text == text);
+    CHECK(facts[0].object.text == object);
+  }
+}
