@@ -219,3 +219,25 @@ TEST_CASE("open IE: a time object keeps its preposition, a place object does not
     CHECK(facts[0].object.text == object);
   }
 }
+
+TEST_CASE("a past participle with its agent is graded like one with a preposition") {
+  // The letter , signed by Ana Lima , arrived .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"letter", "letter", "NOUN", "NN", 9, "nsubj"},
+                 {",", ",", "PUNCT", ",", 4, "punct"},
+                 {"signed", "sign", "VERB", "VBN", 2, "acl"},
+                 {"by", "by", "ADP", "IN", 6, "case"},
+                 {"Ana", "Ana", "PROPN", "NNP", 4, "obl:agent", "B-person"},
+                 {"Lima", "Lima", "PROPN", "NNP", 6, "flat", "I-person"},
+                 {",", ",", "PUNCT", ",", 4, "punct"},
+                 {"arrived", "arrive", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 9, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* signed_by = find(facts, "sign");
+  REQUIRE(signed_by != nullptr);
+  CHECK(signed_by->rule == "participle/passive");
+  CHECK(signed_by->subject.text == "Ana Lima");
+  CHECK(signed_by->object.text == "The letter");
+  // .85 (passive) x .72 (past participle), no other cue.
+  CHECK(signed_by->confidence == Approx(0.85 * 0.72).epsilon(0.01));
+}
