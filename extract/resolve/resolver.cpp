@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace quarry::extract::resolve {
 
@@ -104,9 +105,12 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
       found = a->second;
       add_alias(*found, name, "");
     } else {
-      // A bare surname (or an undefined acronym): the most salient compatible full name.
+      // A bare surname (or an undefined acronym): the person it already stood for in this
+      // document, else the most salient compatible full name.
       double best = -1;
       size_t candidates = 0;
+      std::optional<size_t> earlier;
+      if (auto s = surnames_.find(key); s != surnames_.end()) earlier = s->second;
       for (size_t i = 0; i < entities_.size(); ++i) {
         const Entity& e = entities_[i];
         if (!e.named || e.words < 2) continue;
@@ -120,19 +124,22 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
         if (!surname && !acronym) continue;
         ++candidates;
-        double s = salience(i, at);
+        double s = i == earlier ? std::numeric_limits<double>::infinity() : salience(i, at);
         if (s > best) best = s, found = i;
       }
       if (found) {
         const Entity& e = entities_[*found];
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
+        std::string why;
+        if (candidates > 1)
+          why = found == earlier
+                    ? " (as earlier in the document, of " + std::to_string(candidates) +
+                          " full names)"
+                    : " (the most salient of " + std::to_string(candidates) + " full names)";
         add_alias(*found, name,
-                  acronym
-                      ? fmt::format("'{}': the initials of '{}'", name, e.name)
-                      : fmt::format("'{}': surname of '{}'{}", name, e.name,
-                                    candidates > 1 ? " (the most salient of " +
-                                                         std::to_string(candidates) + " full names)"
-                                                   : ""));
+                  acronym ? fmt::format("'{}': the initials of '{}'", name, e.name)
+                          : fmt::format("'{}': surname of '{}'{}", name, e.name, why));
+        if (!acronym) surnames_[key] = *found;
       }
     }
   } else {
