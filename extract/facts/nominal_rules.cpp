@@ -66,6 +66,7 @@ class NominalRules {
   explicit NominalRules(RuleContext& ctx) : ctx_(ctx), t_(ctx.tree) {}
   void copulas();
   void appositions();
+  bool closing_clause(uint32_t appositive) const;
   void titles();
   void open_ie_relations();
   void open_ie_descriptions();
@@ -176,6 +177,21 @@ void NominalRules::copulas() {
   }
 }
 
+// "... a letter from Ana Silva, local media reported.": the parser reads the closing
+// "media reported" as an apposition with a participle; a bare verb under the appositive
+// that ends the sentence is the sentence's attribution, not a description.
+bool NominalRules::closing_clause(uint32_t appositive) const {
+  for (uint32_t c : t_.children(appositive)) {
+    if (t_.rel(c) != "acl" || t_.tok(c).upos != "VERB" || c < appositive) continue;
+    bool bare = true;
+    for (uint32_t k : t_.children(c)) bare = bare && t_.tok(k).upos == "PUNCT";
+    bool last = true;
+    for (uint32_t i = c + 1; i < t_.size(); ++i) last = last && t_.tok(i).upos == "PUNCT";
+    if (bare && last) return true;
+  }
+  return false;
+}
+
 void NominalRules::appositions() {
   for (uint32_t m = 0; m < t_.size(); ++m) {
     if (t_.rel(m) != "appos" || t_.head(m) < 0) continue;
@@ -190,6 +206,7 @@ void NominalRules::appositions() {
     if (!nominal(n) || !nominal(m) || t_.tok(m).form.size() < 2) continue;
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
+    if (closing_clause(m)) continue;
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
     auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
     bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));

@@ -33,6 +33,15 @@ bool type_compatible(const std::string& a, const std::string& b) {
   return a.empty() || b.empty() || a == b;
 }
 
+// Only people are called by one word of their name: "Korea" is not "North Korea", "Party"
+// not "Workers' Party", "Russia" not "China and Russia". Untyped names may be people.
+bool may_be_surname_of(const std::string& lone_type, const std::string& full_type,
+                       const std::vector<std::string>& full_words) {
+  if (std::find(full_words.begin(), full_words.end(), "and") != full_words.end()) return false;
+  if (full_type == "Person") return true;
+  return full_type.empty() && (lone_type.empty() || lone_type == "Person");
+}
+
 }  // namespace
 
 double DocumentResolver::salience(size_t entity, Position at) const {
@@ -120,7 +129,8 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
         // tagged as an organisation or place ("Velasco" after "President Ana Velasco").
         bool family_name = e.type == "Person" && ws.back() == key;
         if (!type_compatible(e.type, type) && !family_name) continue;
-        bool surname = ws.front() == key || ws.back() == key;
+        bool surname =
+            (ws.front() == key || ws.back() == key) && may_be_surname_of(type, e.type, ws);
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
         if (!surname && !acronym) continue;
         ++candidates;
@@ -151,6 +161,7 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
       const Entity& e = entities_[i];
       if (!e.named || e.words != 1 || !type_compatible(e.type, type)) continue;
       if (e.key != ws.front() && e.key != ws.back()) continue;
+      if (!may_be_surname_of(e.type, type, ws)) continue;
       double s = salience(i, at);
       if (s > best) best = s, single = i;
     }

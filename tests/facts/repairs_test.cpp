@@ -381,3 +381,23 @@ TEST_CASE("a participle after the last of coordinated nouns modifies that noun a
   REQUIRE(led.size() == 1);
   CHECK(led[0] == "a group");
 }
+
+TEST_CASE("repair: a closing 'media reported' misread as an apposition is no role") {
+  // Ana sent a note to Rui Costa , local media reported .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"sent", "send", "VERB", "VBD", 0, "root"},
+                 {"a", "a", "DET", "DT", 4, "det"},
+                 {"note", "note", "NOUN", "NN", 2, "obj"},
+                 {"to", "to", "ADP", "IN", 6, "case"},
+                 {"Rui", "Rui", "PROPN", "NNP", 2, "obl", "B-person"},
+                 {"Costa", "Costa", "PROPN", "NNP", 6, "flat", "I-person"},
+                 {",", ",", "PUNCT", ",", 10, "punct"},
+                 {"local", "local", "ADJ", "JJ", 10, "amod"},
+                 {"media", "media", "NOUN", "NN", 6, "appos"},
+                 {"reported", "report", "VERB", "VBN", 10, "acl"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0);
+  CHECK(find(facts, "role") == nullptr);
+  CHECK(find(facts, "be") == nullptr);
+  REQUIRE(find(facts, "send") != nullptr);
+}

@@ -135,6 +135,23 @@ TEST_CASE("a bare surname keeps the person it stood for when another bearer appe
   CHECK(reason);
 }
 
+TEST_CASE("only people are called by one word of their name") {
+  ExtractedFact a = fact(0, "Norvia", "sign", "treaty");
+  a.subject.type = "Place";
+  ExtractedFact b = fact(1, "Calvera and Norvia", "hold", "talks");
+  b.subject.type = "Place";
+  ExtractedFact c = fact(2, "North Vela", "test", "missile");
+  c.subject.type = "Place";
+  ExtractedFact d = fact(3, "Vela", "protest", "test");
+  d.subject.type = "Place";
+  auto r = resolve_document({}, {a, b, c, d}, "", "test");
+  REQUIRE(r.facts.size() == 4);
+  CHECK(r.facts[0].subject.name == "Norvia");
+  CHECK(r.facts[1].subject.name == "Calvera and Norvia");
+  CHECK(r.facts[2].subject.name == "North Vela");
+  CHECK(r.facts[3].subject.name == "Vela");
+}
+
 TEST_CASE("a person's family name is that person whatever type the recogniser gave it") {
   ExtractedFact first = fact(0, "President Lena Hart", "receive", "delegation");
   first.subject.type = "Person";
