@@ -67,6 +67,8 @@ class NominalRules {
   void copulas();
   void appositions();
   bool closing_clause(uint32_t appositive) const;
+  bool names_something(uint32_t n) const;
+  bool negated(uint32_t n) const;
   void titles();
   void open_ie_relations();
   void open_ie_descriptions();
@@ -192,6 +194,20 @@ bool NominalRules::closing_clause(uint32_t appositive) const {
   return false;
 }
 
+// Whether the noun phrase headed by n holds a name (a recognised entity or a proper noun).
+bool NominalRules::names_something(uint32_t n) const {
+  Argument a = t_.argument(n);
+  for (uint32_t i = a.first_token; i < a.last_token && i < t_.size(); ++i)
+    if (t_.tok(i).upos == "PROPN" || !entity_type(t_.tok(i).ner).empty()) return true;
+  return false;
+}
+
+// "No Redistribution", "no comment": a phrase its own determiner denies.
+bool NominalRules::negated(uint32_t n) const {
+  int det = t_.first_kid(n, "det");
+  return det >= 0 && t_.lower_form(static_cast<uint32_t>(det)) == "no";
+}
+
 void NominalRules::appositions() {
   for (uint32_t m = 0; m < t_.size(); ++m) {
     if (t_.rel(m) != "appos" || t_.head(m) < 0) continue;
@@ -214,6 +230,9 @@ void NominalRules::appositions() {
     // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
     uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
     uint32_t desc = subj == n ? m : n;
+    // For the graph an apposition describes a recognised name; between unnamed phrases it
+    // is mostly a misparse of a list, a headline or a wire-service credit line.
+    if (!ctx_.options.open_ie && !(names_something(subj) && !negated(desc))) continue;
     size_t before = ctx_.out.size();
     auto place = [&](uint32_t i) { return entity_type(t_.tok(i).ner) == "Place" && proper(i); };
     if (place(n) && place(m) && m > n) {

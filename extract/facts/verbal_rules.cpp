@@ -408,6 +408,10 @@ void VerbClause::run() {
         f.rule = "as_role";
         f.confidence = grade(t_, f, v_, 0.35);
         if (f.subject.type != "Person") f.predicate = "be";
+        // For the graph, "as" gives a person's role; for anything else it is too often the
+        // object's ("celebrated it as a holiday", "what critics see as a threat") or a
+        // subordinator misread as a preposition.
+        if (f.predicate == "be" && !ctx_.options.open_ie) continue;
         ctx_.out.push_back(std::move(f));
       }
   std::string rule = iobj_ >= 0 ? "ditransitive" : "svo";

@@ -401,3 +401,42 @@ TEST_CASE("repair: a closing 'media reported' misread as an apposition is no rol
   CHECK(find(facts, "be") == nullptr);
   REQUIRE(find(facts, "send") != nullptr);
 }
+
+TEST_CASE("graph mode: an apposition between unnamed phrases states nothing; open IE keeps it") {
+  // Beside the envoys , a trade group arrived .
+  auto s = tree({{"Beside", "beside", "ADP", "IN", 3, "case"},
+                 {"the", "the", "DET", "DT", 3, "det"},
+                 {"envoys", "envoy", "NOUN", "NNS", 8, "obl"},
+                 {",", ",", "PUNCT", ",", 7, "punct"},
+                 {"a", "a", "DET", "DT", 7, "det"},
+                 {"trade", "trade", "NOUN", "NN", 7, "compound"},
+                 {"group", "group", "NOUN", "NN", 3, "appos"},
+                 {"arrived", "arrive", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 8, "punct"}});
+  CHECK(find(extract_facts(s, 0), "be") == nullptr);
+  CHECK(find(extract_facts(s, 0, open_ie()), "be") != nullptr);
+}
+
+TEST_CASE("graph mode: 'as' gives a person's role, not a thing's description") {
+  // Ana joined the board as treasurer . The town marks the day as a holiday .
+  auto person = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                      {"joined", "join", "VERB", "VBD", 0, "root"},
+                      {"the", "the", "DET", "DT", 4, "det"},
+                      {"board", "board", "NOUN", "NN", 2, "obj"},
+                      {"as", "as", "ADP", "IN", 6, "case"},
+                      {"treasurer", "treasurer", "NOUN", "NN", 2, "obl"},
+                      {".", ".", "PUNCT", ".", 2, "punct"}});
+  const ExtractedFact* role = find(extract_facts(person, 0), "role");
+  REQUIRE(role != nullptr);
+  CHECK(role->object.text == "treasurer");
+  auto thing = tree({{"The", "the", "DET", "DT", 2, "det"},
+                     {"town", "town", "NOUN", "NN", 3, "nsubj"},
+                     {"marks", "mark", "VERB", "VBZ", 0, "root"},
+                     {"the", "the", "DET", "DT", 5, "det"},
+                     {"day", "day", "NOUN", "NN", 3, "obj"},
+                     {"as", "as", "ADP", "IN", 8, "case"},
+                     {"a", "a", "DET", "DT", 8, "det"},
+                     {"holiday", "holiday", "NOUN", "NN", 3, "obl"},
+                     {".", ".", "PUNCT", ".", 3, "punct"}});
+  CHECK(find(extract_facts(thing, 0), "be") == nullptr);
+}
