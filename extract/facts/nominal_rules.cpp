@@ -84,6 +84,9 @@ class NominalRules {
   explicit NominalRules(RuleContext& ctx) : ctx_(ctx), t_(ctx.tree) {}
   void copulas();
   void appositions();
+  bool closing_clause(uint32_t appositive) const;
+  bool names_something(uint32_t n) const;
+  bool negated(uint32_t n) const;
   void titles();
   void open_ie_relations();
   void open_ie_descriptions();
@@ -194,6 +197,35 @@ void NominalRules::copulas() {
   }
 }
 
+// "... a letter from Ana Silva, local media reported.": the parser reads the closing
+// "media reported" as an apposition with a participle; a bare verb under the appositive
+// that ends the sentence is the sentence's attribution, not a description.
+bool NominalRules::closing_clause(uint32_t appositive) const {
+  for (uint32_t c : t_.children(appositive)) {
+    if (t_.rel(c) != "acl" || t_.tok(c).upos != "VERB" || c < appositive) continue;
+    bool bare = true;
+    for (uint32_t k : t_.children(c)) bare = bare && t_.tok(k).upos == "PUNCT";
+    bool last = true;
+    for (uint32_t i = c + 1; i < t_.size(); ++i) last = last && t_.tok(i).upos == "PUNCT";
+    if (bare && last) return true;
+  }
+  return false;
+}
+
+// Whether the noun phrase headed by n holds a name (a recognised entity or a proper noun).
+bool NominalRules::names_something(uint32_t n) const {
+  Argument a = t_.argument(n);
+  for (uint32_t i = a.first_token; i < a.last_token && i < t_.size(); ++i)
+    if (t_.tok(i).upos == "PROPN" || !entity_type(t_.tok(i).ner).empty()) return true;
+  return false;
+}
+
+// "No Redistribution", "no comment": a phrase its own determiner denies.
+bool NominalRules::negated(uint32_t n) const {
+  int det = t_.first_kid(n, "det");
+  return det >= 0 && t_.lower_form(static_cast<uint32_t>(det)) == "no";
+}
+
 void NominalRules::appositions() {
   for (uint32_t m = 0; m < t_.size(); ++m) {
     if (t_.rel(m) != "appos" || t_.head(m) < 0) continue;
@@ -208,6 +240,7 @@ void NominalRules::appositions() {
     if (!nominal(n) || !nominal(m) || t_.tok(m).form.size() < 2) continue;
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
+    if (closing_clause(m)) continue;
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
     auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
     bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
@@ -215,6 +248,9 @@ void NominalRules::appositions() {
     // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
     uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
     uint32_t desc = subj == n ? m : n;
+    // For the graph an apposition describes a recognised name; between unnamed phrases it
+    // is mostly a misparse of a list, a headline or a wire-service credit line.
+    if (!ctx_.options.open_ie && !(names_something(subj) && !negated(desc))) continue;
     size_t before = ctx_.out.size();
     auto place = [&](uint32_t i) { return entity_type(t_.tok(i).ner) == "Place" && proper(i); };
     if (place(n) && place(m) && m > n) {

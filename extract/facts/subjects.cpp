@@ -183,7 +183,13 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   if (r == "acl" && (xpos == "VBG" || xpos == "VBN")) {
     // "Shoigu, leading the delegation" (present participle: the noun acts);
     // "a letter signed by Putin" (past participle: the noun undergoes; see verbal_rules).
-    choice.heads = {head};
+    // UD hangs a modifier shared by coordinated nouns on the first one, but a participle
+    // after the last conjunct reads as that conjunct's alone ("the envoys and a group led
+    // by Ana": Ana leads the group), so it goes to the conjunct just before it.
+    uint32_t noun = head;
+    for (uint32_t c : t.children(head))
+      if (t.rel(c) == "conj" && c > noun && c < pred) noun = c;
+    choice.heads = {noun};
     choice.how = "participle";
     return choice;
   }

@@ -40,6 +40,17 @@ bool object_belongs_to_conjunct(const DepTree& t, uint32_t v, uint32_t c, uint32
          t.first_kid(c, "aux:pass") < 0;
 }
 
+// Whether object o of passive verb v opens with "by" right after the verb: an agent whose
+// preposition the parser hung on a word inside the phrase.
+bool starts_with_by(const DepTree& t, uint32_t v, uint32_t o) {
+  std::vector<uint32_t> span = t.subtree(o);
+  if (span.empty() || span.front() <= v) return false;
+  uint32_t first = span.front();
+  for (uint32_t i = v + 1; i < first; ++i)
+    if (t.tok(i).upos != "PUNCT" && t.tok(i).upos != "ADV") return false;
+  return t.lower_form(first) == "by" && t.rel(first) == "case";
+}
+
 bool handed_thing(const DepTree& t, uint32_t object) {
   std::string w = t.lemma(object);
   if (!w.empty() && w.back() == 's') w.pop_back();  // "credentials", "greetings"
@@ -264,6 +275,14 @@ void VerbClause::run() {
       return std::any_of(kids.begin(), kids.end(), takes);
     });
   }
+  // "the delegation, led by Party member Ana Silva", misparsed with "by" hung inside the
+  // noun phrase and that phrase as the object: the object is the agent.
+  if (passive && obl_.agents.empty())
+    std::erase_if(objects, [&](uint32_t o) {
+      if (!starts_with_by(t_, v_, o)) return false;
+      obl_.agents.push_back(o);
+      return true;
+    });
   if (objects.empty()) objects = xcomp_objects;
   // "met with Ana on Friday and showed her ...", misparsed with "with" as the mark of the
   // second verb and Ana as its subject: Ana is this verb's prepositional object.
@@ -345,7 +364,10 @@ void VerbClause::run() {
     if (!obl_.agents.empty()) return;
     if (!objects.empty()) {
       for (uint32_t p : patients)
-        for (uint32_t o : objects) emit(p, t_.lower_form(v_), text, arg(o), "passive_prep", {});
+        for (uint32_t o : objects)
+          // "was handed a letter": the subject received it; "be_handed" keeps that reading
+          // where a bare "handed" would say the subject handed it.
+          emit(p, "be_" + t_.lower_form(v_), text, arg(o), "passive_prep", {});
       return;
     }
     // Agentless: "was born in Paris" -> (X, born_in, Paris).
@@ -388,6 +410,10 @@ void VerbClause::run() {
         f.rule = "as_role";
         f.confidence = grade(t_, f, v_, 0.35);
         if (f.subject.type != "Person") f.predicate = "be";
+        // For the graph, "as" gives a person's role; for anything else it is too often the
+        // object's ("celebrated it as a holiday", "what critics see as a threat") or a
+        // subordinator misread as a preposition.
+        if (f.predicate == "be" && !ctx_.options.open_ie) continue;
         ctx_.out.push_back(std::move(f));
       }
   std::string rule = iobj_ >= 0 ? "ditransitive" : "svo";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace quarry::extract::resolve {
 
@@ -13,6 +14,15 @@ namespace {
 
 bool type_compatible(const std::string& a, const std::string& b) {
   return a.empty() || b.empty() || a == b;
+}
+
+// Only people are called by one word of their name: "Korea" is not "North Korea", "Party"
+// not "Workers' Party", "Russia" not "China and Russia". Untyped names may be people.
+bool may_be_surname_of(const std::string& lone_type, const std::string& full_type,
+                       const std::vector<std::string>& full_words) {
+  if (std::find(full_words.begin(), full_words.end(), "and") != full_words.end()) return false;
+  if (full_type == "Person") return true;
+  return full_type.empty() && (lone_type.empty() || lone_type == "Person");
 }
 
 }  // namespace
@@ -87,9 +97,12 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
       found = a->second;
       add_alias(*found, name, "");
     } else {
-      // A bare surname (or an undefined acronym): the most salient compatible full name.
+      // A bare surname (or an undefined acronym): the person it already stood for in this
+      // document, else the most salient compatible full name.
       double best = -1;
       size_t candidates = 0;
+      std::optional<size_t> earlier;
+      if (auto s = surnames_.find(key); s != surnames_.end()) earlier = s->second;
       for (size_t i = 0; i < entities_.size(); ++i) {
         const Entity& e = entities_[i];
         if (!e.named || e.words < 2) continue;
@@ -99,23 +112,27 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
         // tagged as an organisation or place ("Velasco" after "President Ana Velasco").
         bool family_name = e.type == "Person" && ws.back() == key;
         if (!type_compatible(e.type, type) && !family_name) continue;
-        bool surname = ws.front() == key || ws.back() == key;
+        bool surname =
+            (ws.front() == key || ws.back() == key) && may_be_surname_of(type, e.type, ws);
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
         if (!surname && !acronym) continue;
         ++candidates;
-        double s = salience(i, at);
+        double s = i == earlier ? std::numeric_limits<double>::infinity() : salience(i, at);
         if (s > best) best = s, found = i;
       }
       if (found) {
         const Entity& e = entities_[*found];
         bool acronym = looks_like_acronym(name) && initials(e.name) == name;
+        std::string why;
+        if (candidates > 1)
+          why = found == earlier
+                    ? " (as earlier in the document, of " + std::to_string(candidates) +
+                          " full names)"
+                    : " (the most salient of " + std::to_string(candidates) + " full names)";
         add_alias(*found, name,
-                  acronym
-                      ? fmt::format("'{}': the initials of '{}'", name, e.name)
-                      : fmt::format("'{}': surname of '{}'{}", name, e.name,
-                                    candidates > 1 ? " (the most salient of " +
-                                                         std::to_string(candidates) + " full names)"
-                                                   : ""));
+                  acronym ? fmt::format("'{}': the initials of '{}'", name, e.name)
+                          : fmt::format("'{}': surname of '{}'{}", name, e.name, why));
+        if (!acronym) surnames_[key] = *found;
       }
     }
   } else {
@@ -127,6 +144,7 @@ size_t DocumentResolver::name_mention(const std::string& surface, const std::str
       const Entity& e = entities_[i];
       if (!e.named || e.words != 1 || !type_compatible(e.type, type)) continue;
       if (e.key != ws.front() && e.key != ws.back()) continue;
+      if (!may_be_surname_of(e.type, type, ws)) continue;
       double s = salience(i, at);
       if (s > best) best = s, single = i;
     }

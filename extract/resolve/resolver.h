@@ -6,8 +6,10 @@
 // arguments of that sentence's facts. What merges, and why (each merge appends a reason):
 //   - the same name, or a spelling variant of it (names.h: variant_key);
 //   - a surname alone ("Shoigu", "Kim") goes to the most salient full name whose first or
-//     last word it is; a full name never merges with a different full name, however many
-//     words they share (Kim Jong Un, Kim Il Sung, Kim Yo Jong stay three);
+//     last word it is, and from then on to that same person: a writer who has used "Kim"
+//     for one Kim names any other Kim in full, so a second Kim mentioned in passing does
+//     not take the bare surname over; a full name never merges with a different full name,
+//     however many words they share (Kim Jong Un, Kim Il Sung, Kim Yo Jong stay three);
 //   - titles are stripped ("Defense Minister Shoigu" is Shoigu, the title kept as a
 //     description and the whole form as an alias);
 //   - an acronym defined in the text ("Calveran State News Agency (CSNA)") or equal to the
@@ -116,6 +118,7 @@ class DocumentResolver {
   std::map<std::string, size_t> by_key_;               // name_key -> named entity
   std::map<std::string, size_t> phrases_;              // folded phrase -> phrase entity
   std::map<std::string, size_t> acronyms_;             // "KCNA" -> entity
+  std::map<std::string, size_t> surnames_;             // bare surname key -> its person
   std::map<uint32_t, std::vector<NameSpan>> spans_;    // sentence -> its name spans
   std::map<uint32_t, std::vector<std::string>> upos_;  // sentence -> UPOS of its tokens
   std::vector<std::vector<std::pair<Position, double>>> mentions_;  // per entity

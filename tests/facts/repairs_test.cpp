@@ -318,3 +318,125 @@ TEST_CASE("a finite verb read as a subject is no subject") {
   for (const auto& f : extract_facts(s, 0, open_ie())) CHECK(f.subject.text != "nods");
   for (const auto& f : extract_facts(s, 0)) CHECK(f.subject.text != "nods");
 }
+
+TEST_CASE("repair: a participle's agent misparsed as its object, 'by' hung inside the phrase") {
+  // The mission , led by Party member Ana Silva , arrived .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"mission", "mission", "NOUN", "NN", 11, "nsubj"},
+                 {",", ",", "PUNCT", ",", 4, "punct"},
+                 {"led", "lead", "VERB", "VBN", 2, "acl"},
+                 {"by", "by", "ADP", "IN", 6, "case"},
+                 {"Party", "Party", "PROPN", "NNP", 7, "compound", "B-organization"},
+                 {"member", "member", "NOUN", "NN", 8, "nmod:desc"},
+                 {"Ana", "Ana", "PROPN", "NNP", 4, "obj", "B-person"},
+                 {"Silva", "Silva", "PROPN", "NNP", 8, "flat", "I-person"},
+                 {",", ",", "PUNCT", ",", 4, "punct"},
+                 {"arrived", "arrive", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 11, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* led = find(facts, "lead");
+  REQUIRE(led != nullptr);
+  CHECK(led->object.text == "The mission");
+  CHECK(led->subject.text.find("Ana Silva") != std::string::npos);
+  CHECK(led->rule.find("passive") != std::string::npos);
+  CHECK(find(facts, "led") == nullptr);
+}
+
+TEST_CASE("an agentless passive with an object says the subject underwent it") {
+  // Ana Silva was handed a letter .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 4, "nsubj:pass", "B-person"},
+                 {"Silva", "Silva", "PROPN", "NNP", 1, "flat", "I-person"},
+                 {"was", "be", "AUX", "VBD", 4, "aux:pass"},
+                 {"handed", "hand", "VERB", "VBN", 0, "root"},
+                 {"a", "a", "DET", "DT", 6, "det"},
+                 {"letter", "letter", "NOUN", "NN", 4, "obj"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* handed = find(facts, "be_handed");
+  REQUIRE(handed != nullptr);
+  CHECK(handed->subject.text == "Ana Silva");
+  CHECK(handed->object.text == "a letter");
+  CHECK(find(facts, "handed") == nullptr);
+  CHECK(find(facts, "hand") == nullptr);
+}
+
+TEST_CASE("a participle after the last of coordinated nouns modifies that noun alone") {
+  // Ana met the envoys and a group led by Rui Costa .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"met", "meet", "VERB", "VBD", 0, "root"},
+                 {"the", "the", "DET", "DT", 4, "det"},
+                 {"envoys", "envoy", "NOUN", "NNS", 2, "obj"},
+                 {"and", "and", "CCONJ", "CC", 7, "cc"},
+                 {"a", "a", "DET", "DT", 7, "det"},
+                 {"group", "group", "NOUN", "NN", 4, "conj"},
+                 {"led", "lead", "VERB", "VBN", 4, "acl"},
+                 {"by", "by", "ADP", "IN", 10, "case"},
+                 {"Rui", "Rui", "PROPN", "NNP", 8, "obl:agent", "B-person"},
+                 {"Costa", "Costa", "PROPN", "NNP", 10, "flat", "I-person"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0);
+  std::vector<std::string> led;
+  for (const auto& f : facts)
+    if (f.predicate == "lead") led.push_back(f.object.text);
+  REQUIRE(led.size() == 1);
+  CHECK(led[0] == "a group");
+}
+
+TEST_CASE("repair: a closing 'media reported' misread as an apposition is no role") {
+  // Ana sent a note to Rui Costa , local media reported .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"sent", "send", "VERB", "VBD", 0, "root"},
+                 {"a", "a", "DET", "DT", 4, "det"},
+                 {"note", "note", "NOUN", "NN", 2, "obj"},
+                 {"to", "to", "ADP", "IN", 6, "case"},
+                 {"Rui", "Rui", "PROPN", "NNP", 2, "obl", "B-person"},
+                 {"Costa", "Costa", "PROPN", "NNP", 6, "flat", "I-person"},
+                 {",", ",", "PUNCT", ",", 10, "punct"},
+                 {"local", "local", "ADJ", "JJ", 10, "amod"},
+                 {"media", "media", "NOUN", "NN", 6, "appos"},
+                 {"reported", "report", "VERB", "VBN", 10, "acl"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0);
+  CHECK(find(facts, "role") == nullptr);
+  CHECK(find(facts, "be") == nullptr);
+  REQUIRE(find(facts, "send") != nullptr);
+}
+
+TEST_CASE("graph mode: an apposition between unnamed phrases states nothing; open IE keeps it") {
+  // Beside the envoys , a trade group arrived .
+  auto s = tree({{"Beside", "beside", "ADP", "IN", 3, "case"},
+                 {"the", "the", "DET", "DT", 3, "det"},
+                 {"envoys", "envoy", "NOUN", "NNS", 8, "obl"},
+                 {",", ",", "PUNCT", ",", 7, "punct"},
+                 {"a", "a", "DET", "DT", 7, "det"},
+                 {"trade", "trade", "NOUN", "NN", 7, "compound"},
+                 {"group", "group", "NOUN", "NN", 3, "appos"},
+                 {"arrived", "arrive", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 8, "punct"}});
+  CHECK(find(extract_facts(s, 0), "be") == nullptr);
+  CHECK(find(extract_facts(s, 0, open_ie()), "be") != nullptr);
+}
+
+TEST_CASE("graph mode: 'as' gives a person's role, not a thing's description") {
+  // Ana joined the board as treasurer . The town marks the day as a holiday .
+  auto person = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                      {"joined", "join", "VERB", "VBD", 0, "root"},
+                      {"the", "the", "DET", "DT", 4, "det"},
+                      {"board", "board", "NOUN", "NN", 2, "obj"},
+                      {"as", "as", "ADP", "IN", 6, "case"},
+                      {"treasurer", "treasurer", "NOUN", "NN", 2, "obl"},
+                      {".", ".", "PUNCT", ".", 2, "punct"}});
+  const ExtractedFact* role = find(extract_facts(person, 0), "role");
+  REQUIRE(role != nullptr);
+  CHECK(role->object.text == "treasurer");
+  auto thing = tree({{"The", "the", "DET", "DT", 2, "det"},
+                     {"town", "town", "NOUN", "NN", 3, "nsubj"},
+                     {"marks", "mark", "VERB", "VBZ", 0, "root"},
+                     {"the", "the", "DET", "DT", 5, "det"},
+                     {"day", "day", "NOUN", "NN", 3, "obj"},
+                     {"as", "as", "ADP", "IN", 8, "case"},
+                     {"a", "a", "DET", "DT", 8, "det"},
+                     {"holiday", "holiday", "NOUN", "NN", 3, "obl"},
+                     {".", ".", "PUNCT", ".", 3, "punct"}});
+  CHECK(find(extract_facts(thing, 0), "be") == nullptr);
+}

@@ -117,6 +117,41 @@ TEST_CASE("people who share a surname are never merged; a bare surname takes the
   CHECK(people == 3);
 }
 
+TEST_CASE("a bare surname keeps the person it stood for when another bearer appears") {
+  // The writer calls the leader "Kim"; his grandfather comes up by full name in passing,
+  // and the next bare "Kim" is the leader again, though the grandfather is more recent.
+  auto d = resolve_document(
+      {},
+      {fact(0, "Kim Jong Un", "meet", "Oskar Lind"), fact(1, "Kim", "thank", "Oskar Lind"),
+       fact(2, "Kim Il Sung", "found", "Workers' Party"), fact(3, "Kim", "attend", "parade")},
+      "", "test");
+  REQUIRE(d.facts.size() == 4);
+  CHECK(d.facts[1].subject.name == "Kim Jong Un");
+  CHECK(d.facts[2].subject.name == "Kim Il Sung");
+  CHECK(d.facts[3].subject.name == "Kim Jong Un");
+  bool reason = false;
+  for (const auto& m : d.facts[3].subject.merges)
+    reason = reason || m.find("as earlier in the document") != std::string::npos;
+  CHECK(reason);
+}
+
+TEST_CASE("only people are called by one word of their name") {
+  ExtractedFact a = fact(0, "Norvia", "sign", "treaty");
+  a.subject.type = "Place";
+  ExtractedFact b = fact(1, "Calvera and Norvia", "hold", "talks");
+  b.subject.type = "Place";
+  ExtractedFact c = fact(2, "North Vela", "test", "missile");
+  c.subject.type = "Place";
+  ExtractedFact d = fact(3, "Vela", "protest", "test");
+  d.subject.type = "Place";
+  auto r = resolve_document({}, {a, b, c, d}, "", "test");
+  REQUIRE(r.facts.size() == 4);
+  CHECK(r.facts[0].subject.name == "Norvia");
+  CHECK(r.facts[1].subject.name == "Calvera and Norvia");
+  CHECK(r.facts[2].subject.name == "North Vela");
+  CHECK(r.facts[3].subject.name == "Vela");
+}
+
 TEST_CASE("a person's family name is that person whatever type the recogniser gave it") {
   ExtractedFact first = fact(0, "President Lena Hart", "receive", "delegation");
   first.subject.type = "Person";
