@@ -87,7 +87,7 @@ double base_confidence(std::string_view rule, std::string_view how) {
              : rule == "passive"      ? 0.85
              : rule == "verb_prep"    ? 0.85
              : rule == "passive_prep" ? 0.8
-             : rule == "clause"       ? 0.75
+             : rule == "clause"       ? 0.9
                                       : 0.5;
   if (how == "conj") b *= 0.9;
   if (how == "relcl") b *= 0.7;

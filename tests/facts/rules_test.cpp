@@ -241,3 +241,28 @@ TEST_CASE("a past participle with its agent is graded like one with a prepositio
   // .85 (passive) x .72 (past participle), no other cue.
   CHECK(signed_by->confidence == Approx(0.85 * 0.72).epsilon(0.01));
 }
+
+TEST_CASE("open IE: a complement clause as the object, graded like a plain object") {
+  ExtractOptions open_ie;
+  open_ie.open_ie = true;
+  // Ana indicated that Rui left .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"indicated", "indicate", "VERB", "VBD", 0, "root"},
+                 {"that", "that", "SCONJ", "IN", 5, "mark"},
+                 {"Rui", "Rui", "PROPN", "NNP", 5, "nsubj", "B-person"},
+                 {"left", "leave", "VERB", "VBD", 2, "ccomp"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie);
+  auto it = std::find_if(facts.begin(), facts.end(),
+                         [](const ExtractedFact& f) { return f.rule == "clause"; });
+  REQUIRE(it != facts.end());
+  CHECK(it->subject.text == "Ana");
+  CHECK(it->text == "indicated that");
+  CHECK(it->object.text == "Rui left");
+  // CaRB dev: .81 of these tuples match a gold tuple, as many as plain objects (svo .9).
+  CHECK(it->confidence == Approx(0.9).epsilon(0.01));
+  // Not in graph mode: a clause is no entity.
+  auto graph = extract_facts(s, 0);
+  CHECK(std::none_of(graph.begin(), graph.end(),
+                     [](const ExtractedFact& f) { return f.rule == "clause"; }));
+}
