@@ -19,10 +19,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -57,6 +60,10 @@ struct Line {
   uint64_t s = 0, p = 0, o = 0, doc = 0;
   uint32_t value = 0;  // index into the mention value pool
   uint32_t pad = 0;
+};
+struct ProvRow {
+  keys::ProvKey key;
+  uint32_t value = 0;  // index into the mention value pool
 };
 struct LabelNode {
   uint64_t label = 0, node = 0;
@@ -95,7 +102,12 @@ class Sst {
   }
   Status finish(std::vector<rocksdb::IngestExternalFileArg>& args) {
     if (!open_) return {};
-    if (auto s = writer_.Finish(); !s.ok()) return rocks_error(s, "bulk import");
+    rocksdb::ExternalSstFileInfo info;
+    if (auto s = writer_.Finish(&info); !s.ok()) return rocks_error(s, "bulk import");
+    if (std::getenv("QUARRY_BULK_TIMING")) {
+      fmt::print(stderr, "  {}: {} entries, {} bytes\n", cf_->GetName(), info.num_entries,
+                 info.file_size);
+    }
     rocksdb::IngestExternalFileArg arg;
     arg.column_family = cf_;
     arg.external_files = {path_};
@@ -142,6 +154,77 @@ template <typename T>
 bool triple_less(const T& a, const T& b, uint64_t T::*k1, uint64_t T::*k2, uint64_t T::*k3) {
   return std::tie(a.*k1, a.*k2, a.*k3) < std::tie(b.*k1, b.*k2, b.*k3);
 }
+
+// Hands items from the thread that makes them to one that consumes them, in batches, with
+// at most kDepth batches waiting (bounded memory): one pass feeds SST files built on
+// other cores. The consumer keeps draining after an error, so the producer never blocks.
+template <typename T>
+class Pipe {
+ public:
+  using Consume = std::function<Status(const T&)>;
+  explicit Pipe(Consume consume) : consume_(std::move(consume)), thread_([this] { run(); }) {
+    batch_.reserve(kBatch);
+  }
+  ~Pipe() { (void)close(); }
+  Pipe(const Pipe&) = delete;
+  Pipe& operator=(const Pipe&) = delete;
+
+  void push(const T& x) {
+    batch_.push_back(x);
+    if (batch_.size() == kBatch) flush();
+  }
+  // Waits until everything pushed is consumed; the consumer's first error, if any.
+  Status close() {
+    if (thread_.joinable()) {
+      flush();
+      {
+        std::lock_guard lock(mu_);
+        closed_ = true;
+      }
+      cv_.notify_all();
+      thread_.join();
+    }
+    return status_;
+  }
+
+ private:
+  static constexpr size_t kBatch = 8192, kDepth = 4;
+  void flush() {
+    if (batch_.empty()) return;
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return queue_.size() < kDepth; });
+    queue_.push_back(std::move(batch_));
+    lock.unlock();
+    cv_.notify_all();
+    batch_ = {};
+    batch_.reserve(kBatch);
+  }
+  void run() {
+    for (;;) {
+      std::vector<T> batch;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      cv_.notify_all();
+      for (const T& x : batch) {
+        if (status_.ok()) status_ = consume_(x);
+      }
+    }
+  }
+
+  Consume consume_;
+  std::vector<T> batch_;
+  std::deque<std::vector<T>> queue_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool closed_ = false;
+  Status status_;
+  std::thread thread_;  // last: starts once the rest exists
+};
 
 class Loader {
  public:
@@ -394,7 +477,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   const fs::path& dir = dir_.path();
   std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
   Status nodes_status;
-  std::thread nodes_thread([&] { nodes_status = write_nodes_and_terms(args_nodes); });
+  std::jthread nodes_thread([&] { nodes_status = write_nodes_and_terms(args_nodes); });
 
   // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
   // out in this order, so the rels records, the SPO index and provenance all run through
@@ -423,9 +506,18 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   std::unordered_map<uint64_t, int64_t> per_type;
   std::vector<uint32_t> out_deg(nodes_.size()), in_deg(nodes_.size());
   uint64_t mentions_added = 0, facts = 0;
+  // This thread writes SPO and feeds the sorters; rels and provenance are built beside it.
+  Sst rels(store_, keys::kRels, dir), prov(store_, keys::kProv, dir);
+  Pipe<Triple> rels_pipe([&](const Triple& t) {
+    return rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact));
+  });
+  Pipe<ProvRow> prov_pipe([&](const ProvRow& r) -> Status {
+    QUARRY_TRY(prov.put(keys::prov_key(r.key), values_[r.value]));
+    if (r.key.doc != 0) QUARRY_TRY(docrels.add(r.key));
+    return {};
+  });
   Status first = [&]() -> Status {
-    Sst rels(store_, keys::kRels, dir), spo(store_, keys::kSpo, dir),
-        prov(store_, keys::kProv, dir);
+    Sst spo(store_, keys::kSpo, dir);
     Triple t;
     bool have = false;
     uint64_t doc = 0;
@@ -437,7 +529,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
         have = true;
         t = {l.s, l.p, l.o, next_.next_rel++};
         ++facts;
-        QUARRY_TRY(rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
+        rels_pipe.push(t);
         QUARRY_TRY(
             spo.put(std::string_view(quad, keys::encode_quad(keys::Order::kSpo, t, quad)), {}));
         QUARRY_TRY(pos.add(t));
@@ -455,47 +547,49 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       keys::ProvKey pk{t.rel, doc, seq++};
       if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
       seen.push_back(l.value);
-      QUARRY_TRY(prov.put(keys::prov_key(pk), values_[l.value]));
-      if (doc != 0) QUARRY_TRY(docrels.add(pk));
+      prov_pipe.push({pk, l.value});
       ++mentions_added;
       return {};
     }));
-    QUARRY_TRY(rels.finish(args));
-    QUARRY_TRY(spo.finish(args));
-    return prov.finish(args);
+    return spo.finish(args);
   }();
+  // Both pipes drain even after an error above, and their files are finished only when
+  // everything went well.
+  Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
+  QUARRY_TRY(first);
+  QUARRY_TRY(rels_status);
+  QUARRY_TRY(prov_status);
+  QUARRY_TRY(rels.finish(args));
+  QUARRY_TRY(prov.finish(args));
   // POS on a second thread while this one writes OSP and the document back-index.
   Status pos_status;
-  std::thread pos_thread;
-  if (first.ok()) {
-    pos_thread = std::thread([&] {
-      pos_status = [&]() -> Status {
-        Sst sst(store_, keys::kPos, dir);
-        char quad[keys::kMaxQuadSize];
-        QUARRY_TRY(pos.for_each([&](const Triple& x) {
-          return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, x, quad)), {});
-        }));
-        return sst.finish(args_pos);
-      }();
-    });
-    first = [&]() -> Status {
-      {
-        Sst sst(store_, keys::kOsp, dir);
-        char quad[keys::kMaxQuadSize];
-        QUARRY_TRY(osp.for_each([&](const Triple& x) {
-          return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, x, quad)), {});
-        }));
-        QUARRY_TRY(sst.finish(args));
-      }
-      Sst sst(store_, keys::kDocRels, dir);
-      QUARRY_TRY(docrels.for_each(
-          [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
-      return sst.finish(args);
+  std::jthread pos_thread([&] {
+    pos_status = [&]() -> Status {
+      Sst sst(store_, keys::kPos, dir);
+      char quad[keys::kMaxQuadSize];
+      QUARRY_TRY(pos.for_each([&](const Triple& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, x, quad)), {});
+      }));
+      return sst.finish(args_pos);
     }();
-  }
-  if (pos_thread.joinable()) pos_thread.join();
+  });
+  Status osp_status = [&]() -> Status {
+    {
+      Sst sst(store_, keys::kOsp, dir);
+      char quad[keys::kMaxQuadSize];
+      QUARRY_TRY(osp.for_each([&](const Triple& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, x, quad)), {});
+      }));
+      QUARRY_TRY(sst.finish(args));
+    }
+    Sst sst(store_, keys::kDocRels, dir);
+    QUARRY_TRY(docrels.for_each(
+        [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
+    return sst.finish(args);
+  }();
+  pos_thread.join();
   nodes_thread.join();
-  QUARRY_TRY(first);
+  QUARRY_TRY(osp_status);
   QUARRY_TRY(pos_status);
   QUARRY_TRY(nodes_status);
   for (auto* more : {&args_pos, &args_nodes}) {
