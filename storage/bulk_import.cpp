@@ -15,6 +15,7 @@
 // (sentence, span, confidence, extractor, surface text), one in all for plain TSV.
 #include <fmt/format.h>
 #include <rocksdb/sst_file_writer.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -53,6 +54,12 @@ size_t run_records() {
     if (size_t n = std::strtoull(env, nullptr, 10); n > 0) return n;
   }
   return kRunRecords;
+}
+
+long peak_rss_mib() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
 }
 
 // One input line, resolved to ids.
@@ -194,9 +201,13 @@ class Pipe {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return queue_.size() < kDepth; });
     queue_.push_back(std::move(batch_));
+    batch_ = {};
+    if (!spare_.empty()) {
+      batch_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
     lock.unlock();
     cv_.notify_all();
-    batch_ = {};
     batch_.reserve(kBatch);
   }
   void run() {
@@ -213,12 +224,16 @@ class Pipe {
       for (const T& x : batch) {
         if (status_.ok()) status_ = consume_(x);
       }
+      batch.clear();
+      std::lock_guard lock(mu_);
+      spare_.push_back(std::move(batch));  // reused: no fresh pages per batch
     }
   }
 
   Consume consume_;
   std::vector<T> batch_;
   std::deque<std::vector<T>> queue_;
+  std::vector<std::vector<T>> spare_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool closed_ = false;
@@ -485,16 +500,22 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   // a few bytes per triple. Equal (s, p, o) are one fact; within one (fact, doc) the
   // mentions keep the file's order and identical ones collapse.
   using Triple = keys::Triple;
+  // While the lines merge from disk their last run and read buffers are in memory too, so
+  // the two index sorters then take half a run each; when nothing spilled, a whole one,
+  // so that an input that fits in memory is never written out.
+  size_t index_run = lines_.runs_spilled() ? run_ / 2 : run_;
   RunSorter<Triple> pos(
-      dir, "pos", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o, &Triple::p); },
+      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o, &Triple::p); },
       [](const Triple& a, const Triple& b) {
         return triple_less(a, b, &Triple::p, &Triple::o, &Triple::s);
-      });
+      },
+      /*background=*/false);
   RunSorter<Triple> osp(
-      dir, "osp", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o); },
+      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o); },
       [](const Triple& a, const Triple& b) {
         return triple_less(a, b, &Triple::o, &Triple::s, &Triple::p);
-      });
+      },
+      /*background=*/false);
   RunSorter<keys::ProvKey> docrels(
       dir, "docrels", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
       [](const keys::ProvKey& a, const keys::ProvKey& b) {
@@ -556,6 +577,9 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   // Both pipes drain even after an error above, and their files are finished only when
   // everything went well.
   Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
+  if (std::getenv("QUARRY_BULK_TIMING")) {
+    fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
+  }
   QUARRY_TRY(first);
   QUARRY_TRY(rels_status);
   QUARRY_TRY(prov_status);
@@ -603,34 +627,27 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   // visible part of importing a graph with many nodes.
   std::unordered_map<uint64_t, int64_t> per_label;
   for (const NodeInfo& n : nodes_) ++per_label[n.label];
-  std::vector<std::pair<std::string, int64_t>> stats;
-  stats.emplace_back(keys::stat_global_key("mentions"), static_cast<int64_t>(mentions_added));
-  stats.emplace_back(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size()));
-  stats.emplace_back(keys::stat_global_key("rels"), static_cast<int64_t>(facts));
-  std::sort(stats.begin(), stats.end());
+  // Written straight to the file: a table of per-node keys was the largest allocation
+  // of a big import's last step.
   Sst sst(store_, keys::kStats, dir);
-  auto put_stats = [&]() -> Status {
-    for (const auto& [k, n] : stats) QUARRY_TRY(sst.put(k, keys::i64_value(n), true));
-    stats.clear();
-    return {};
+  auto stat = [&](const std::string& key, int64_t n) {
+    return sst.put(key, keys::i64_value(n), true);
   };
-  QUARRY_TRY(put_stats());
+  QUARRY_TRY(stat(keys::stat_global_key("mentions"), static_cast<int64_t>(mentions_added)));
+  QUARRY_TRY(stat(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size())));
+  QUARRY_TRY(stat(keys::stat_global_key("rels"), static_cast<int64_t>(facts)));
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (in_deg[i]) stats.emplace_back(keys::stat_degree_key(false, first_node_ + i), in_deg[i]);
+    if (in_deg[i]) QUARRY_TRY(stat(keys::stat_degree_key(false, first_node_ + i), in_deg[i]));
   }
-  QUARRY_TRY(put_stats());
   for (const auto& [l, n] : std::map<uint64_t, int64_t>(per_label.begin(), per_label.end())) {
-    stats.emplace_back(keys::stat_label_key(l), n);
+    QUARRY_TRY(stat(keys::stat_label_key(l), n));
   }
-  QUARRY_TRY(put_stats());
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (out_deg[i]) stats.emplace_back(keys::stat_degree_key(true, first_node_ + i), out_deg[i]);
+    if (out_deg[i]) QUARRY_TRY(stat(keys::stat_degree_key(true, first_node_ + i), out_deg[i]));
   }
-  QUARRY_TRY(put_stats());
   for (const auto& [t, n] : std::map<uint64_t, int64_t>(per_type.begin(), per_type.end())) {
-    stats.emplace_back(keys::stat_type_key(t), n);
+    QUARRY_TRY(stat(keys::stat_type_key(t), n));
   }
-  QUARRY_TRY(put_stats());
   QUARRY_TRY(sst.finish(args));
   {
     Sst sst(store_, keys::kDefault, dir);
@@ -678,9 +695,13 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
       read_facts(*reader, name, strict, report, [&](const Fact& fact) { return loader.add(fact); });
   if (!read.ok()) return read;
   auto parsed = std::chrono::steady_clock::now();
+  if (std::getenv("QUARRY_BULK_TIMING")) {
+    fmt::print(stderr, "bulk import: peak RSS after reading {} MiB\n", peak_rss_mib());
+  }
   if (auto s = loader.write_and_ingest(report.summary); !s.ok()) return s;
   if (std::getenv("QUARRY_BULK_TIMING")) {
     auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    fmt::print(stderr, "bulk import: peak RSS {} MiB\n", peak_rss_mib());
     fmt::print(stderr,
                "bulk import: read+resolve {:.3f} s, sort+write+ingest {:.3f} s (CPU {:.3f} s)\n",
                secs(start, parsed), secs(parsed, std::chrono::steady_clock::now()),

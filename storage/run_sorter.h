@@ -2,9 +2,10 @@
 // ids, and RunSorter, an external merge sort with a bounded in-memory run.
 //
 // RunSorter<T> keeps at most `run_records` records in memory. When the run is full it is
-// sorted and written to a temporary file on a background thread (while the caller keeps
-// adding to a second run), so a sorter holds at most two runs plus one scratch copy,
-// whatever the input size. for_each() then streams every record in order: straight from
+// sorted and written to a temporary file, by default on a background thread while the
+// caller keeps adding to a second run, so a sorter holds at most two runs plus one
+// scratch copy (one run and the scratch when spilling in the foreground), whatever the
+// input size. for_each() then streams every record in order: straight from
 // memory when nothing was spilled, else by a k-way merge of the files and the last run.
 // Ties keep the order of add() (the run sort must be stable; runs are merged in order).
 //
@@ -107,8 +108,9 @@ class RunSorter {
   using LessFn = std::function<bool(const T&, const T&)>;
 
   RunSorter(std::filesystem::path dir, std::string name, size_t run_records, SortFn sort,
-            LessFn less)
-      : dir_(std::move(dir)),
+            LessFn less, bool background = true)
+      : background_(background),
+        dir_(std::move(dir)),
         name_(std::move(name)),
         max_(std::max<size_t>(run_records, 1)),
         sort_(std::move(sort)),
@@ -154,17 +156,24 @@ class RunSorter {
 
  private:
   // Read buffers of a merge, all sources together: flat however many runs there are.
-  static constexpr size_t kMergeBytes = 16u << 20;
+  static constexpr size_t kMergeBytes = 8u << 20;
 
-  // Sorts and writes the full run on a background thread; at most one is in flight.
+  // Sorts and writes the full run: on a background thread when `background` (at most
+  // one in flight; costs a second run of memory), else here and now.
   Status spill() {
     if (auto s = wait(); !s.ok()) return s;
     count_ += run_.size();
+    std::string path = (dir_ / fmt::format("{}-{}.run", name_, files_.size())).string();
+    files_.push_back(path);
+    if (!background_) {
+      sort_(run_, tmp_);
+      auto s = write_file(path, run_);
+      run_.clear();
+      return s;
+    }
     spilling_.swap(run_);
     run_.clear();
     if (run_.capacity() < max_) run_.reserve(max_);
-    std::string path = (dir_ / fmt::format("{}-{}.run", name_, files_.size())).string();
-    files_.push_back(path);
     writer_ = std::thread([this, path] {
       sort_(spilling_, tmp_);
       spill_status_ = write_file(path, spilling_);
@@ -240,6 +249,7 @@ class RunSorter {
     return {};
   }
 
+  bool background_;
   std::filesystem::path dir_;
   std::string name_;
   size_t max_;

@@ -46,31 +46,33 @@ TEST_CASE("RunSorter merges spilled runs in order, ties in arrival order", "[bul
   testing::TempDir tmp;
   fs::create_directories(tmp.path());
   for (size_t run : {size_t{1}, size_t{7}, size_t{64}, size_t{5000}}) {
-    std::vector<Rec> got;
-    size_t spilled = 0;
-    {
-      RunSorter<Rec> sorter(
-          tmp.path(), "t", run, [](auto& v, auto& scratch) { radix_sort(v, scratch, &Rec::key); },
-          [](const Rec& a, const Rec& b) { return a.key < b.key; });
-      std::mt19937_64 rng(42);
-      for (uint64_t i = 0; i < 1000; ++i) REQUIRE(sorter.add({rng() % 50 + 1000, i}).ok());
-      CHECK(sorter.size() == 1000);
-      spilled = sorter.runs_spilled();
-      REQUIRE(sorter
-                  .for_each([&](const Rec& r) {
-                    got.push_back(r);
-                    return Status();
-                  })
-                  .ok());
-      if (run < 1000) CHECK(files_in(tmp.path()) == spilled);
-    }
-    CHECK(spilled == 1000 / run);      // a full run spills at once
-    CHECK(files_in(tmp.path()) == 0);  // the runs are gone with the sorter
-    REQUIRE(got.size() == 1000);
-    for (size_t i = 1; i < got.size(); ++i) {
-      INFO("run " << run << " at " << i);
-      REQUIRE(got[i - 1].key <= got[i].key);
-      if (got[i - 1].key == got[i].key) REQUIRE(got[i - 1].order < got[i].order);
+    for (bool background : {true, false}) {
+      std::vector<Rec> got;
+      size_t spilled = 0;
+      {
+        RunSorter<Rec> sorter(
+            tmp.path(), "t", run, [](auto& v, auto& scratch) { radix_sort(v, scratch, &Rec::key); },
+            [](const Rec& a, const Rec& b) { return a.key < b.key; }, background);
+        std::mt19937_64 rng(42);
+        for (uint64_t i = 0; i < 1000; ++i) REQUIRE(sorter.add({rng() % 50 + 1000, i}).ok());
+        CHECK(sorter.size() == 1000);
+        spilled = sorter.runs_spilled();
+        REQUIRE(sorter
+                    .for_each([&](const Rec& r) {
+                      got.push_back(r);
+                      return Status();
+                    })
+                    .ok());
+        if (run < 1000) CHECK(files_in(tmp.path()) == spilled);
+      }
+      CHECK(spilled == 1000 / run);      // a full run spills at once
+      CHECK(files_in(tmp.path()) == 0);  // the runs are gone with the sorter
+      REQUIRE(got.size() == 1000);
+      for (size_t i = 1; i < got.size(); ++i) {
+        INFO("run " << run << " at " << i);
+        REQUIRE(got[i - 1].key <= got[i].key);
+        if (got[i - 1].key == got[i].key) REQUIRE(got[i - 1].order < got[i].order);
+      }
     }
   }
 }
