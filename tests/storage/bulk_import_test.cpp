@@ -144,3 +144,21 @@ TEST_CASE("a failed bulk import leaves no temporary files", "[bulk][import]") {
   CHECK((*db)->stats().value().relationships == 50);
   CHECK((*db)->check().value().ok());
 }
+
+TEST_CASE("a bulk import removes temporary files a killed import left behind", "[bulk][import]") {
+  testing::TempDir files, dir;
+  std::string path = files.file("small.tsv");
+  {
+    std::ofstream out(path);
+    out << "Oskar Lind\tmeet\tMei Ruolan\n";
+  }
+  auto db = Database::open(dir.path());
+  REQUIRE(db.ok());
+  fs::create_directories(fs::path(dir.path()) / "bulk-999999");
+  std::ofstream(fs::path(dir.path()) / "bulk-999999" / "lines-0.run") << "leftover";
+  auto r = (*db)->import(path, {});
+  REQUIRE(r.ok());
+  CHECK(r->summary.facts_added == 1);
+  CHECK_FALSE(fs::exists(fs::path(dir.path()) / "bulk-999999"));
+  CHECK((*db)->check().value().ok());
+}
