@@ -20,18 +20,16 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
-#include <deque>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
 #include "storage/database_impl.h"
 #include "storage/io/triple_reader.h"
+#include "storage/pipe.h"
 #include "storage/run_sorter.h"
 #include "storage/string_ids.h"
 
@@ -161,85 +159,6 @@ template <typename T>
 bool triple_less(const T& a, const T& b, uint64_t T::*k1, uint64_t T::*k2, uint64_t T::*k3) {
   return std::tie(a.*k1, a.*k2, a.*k3) < std::tie(b.*k1, b.*k2, b.*k3);
 }
-
-// Hands items from the thread that makes them to one that consumes them, in batches, with
-// at most kDepth batches waiting (bounded memory): one pass feeds SST files built on
-// other cores. The consumer keeps draining after an error, so the producer never blocks.
-template <typename T>
-class Pipe {
- public:
-  using Consume = std::function<Status(const T&)>;
-  explicit Pipe(Consume consume) : consume_(std::move(consume)), thread_([this] { run(); }) {
-    batch_.reserve(kBatch);
-  }
-  ~Pipe() { (void)close(); }
-  Pipe(const Pipe&) = delete;
-  Pipe& operator=(const Pipe&) = delete;
-
-  void push(const T& x) {
-    batch_.push_back(x);
-    if (batch_.size() == kBatch) flush();
-  }
-  // Waits until everything pushed is consumed; the consumer's first error, if any.
-  Status close() {
-    if (thread_.joinable()) {
-      flush();
-      {
-        std::lock_guard lock(mu_);
-        closed_ = true;
-      }
-      cv_.notify_all();
-      thread_.join();
-    }
-    return status_;
-  }
-
- private:
-  static constexpr size_t kBatch = 8192, kDepth = 4;
-  void flush() {
-    if (batch_.empty()) return;
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return queue_.size() < kDepth; });
-    queue_.push_back(std::move(batch_));
-    batch_ = {};
-    if (!spare_.empty()) {
-      batch_ = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    lock.unlock();
-    cv_.notify_all();
-    batch_.reserve(kBatch);
-  }
-  void run() {
-    for (;;) {
-      std::vector<T> batch;
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return !queue_.empty() || closed_; });
-        if (queue_.empty()) return;
-        batch = std::move(queue_.front());
-        queue_.pop_front();
-      }
-      cv_.notify_all();
-      for (const T& x : batch) {
-        if (status_.ok()) status_ = consume_(x);
-      }
-      batch.clear();
-      std::lock_guard lock(mu_);
-      spare_.push_back(std::move(batch));  // reused: no fresh pages per batch
-    }
-  }
-
-  Consume consume_;
-  std::vector<T> batch_;
-  std::deque<std::vector<T>> queue_;
-  std::vector<std::vector<T>> spare_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool closed_ = false;
-  Status status_;
-  std::thread thread_;  // last: starts once the rest exists
-};
 
 class Loader {
  public:
