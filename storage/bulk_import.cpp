@@ -1,16 +1,24 @@
 // The bulk path: a whole import into an empty graph as sorted SST files, one per column
 // family, ingested with one IngestExternalFiles call (atomic across column families: after
 // a crash either every file is in or none is). The merge rules are the Writer's (see
-// storage/writer.h); only the bookkeeping differs: everything is held in compact in-memory
-// tables (ids, 32-byte triples, pooled provenance values) and sorted once per index.
+// storage/writer.h); only the bookkeeping differs.
+//
+// Memory stays flat whatever the input size: every line becomes one fixed-size record in
+// a RunSorter (storage/run_sorter.h), which holds at most kRunRecords of them and spills
+// sorted runs to files in a temporary directory inside the database. Sorted by (s, p, o,
+// doc), the records stream out in the order of the SPO index, of relationship ids and of
+// provenance at once, so those three are written in one pass; the POS, OSP, label and
+// document back-indexes go through RunSorters of their own. What still grows with the
+// input is the dictionary: per distinct entity ~60 bytes plus its name twice (name index,
+// alias key) plus 8 bytes of degree counters; per distinct relationship type, label,
+// document or extractor one hash entry; and one entry per distinct mention value
+// (sentence, span, confidence, extractor, surface text), one in all for plain TSV.
 #include <fmt/format.h>
 #include <rocksdb/sst_file_writer.h>
-#include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -21,6 +29,8 @@
 
 #include "storage/database_impl.h"
 #include "storage/io/triple_reader.h"
+#include "storage/pipe.h"
+#include "storage/run_sorter.h"
 #include "storage/string_ids.h"
 
 namespace quarry::storage {
@@ -31,116 +41,194 @@ namespace fs = std::filesystem;
 using keys::Cf;
 using keys::TermKind;
 
-// The loader's big tables live in anonymous mappings with transparent huge pages: filling
-// tens of MB of fresh memory one 4 KiB page fault at a time cost a tenth of an import.
-template <typename T>
-struct HugePages {
-  using value_type = T;
-  static constexpr size_t kMin = 2u << 20;
-  HugePages() = default;
-  template <typename U>
-  HugePages(const HugePages<U>&) {}
-  T* allocate(size_t n) {
-    size_t bytes = n * sizeof(T);
-    if (bytes < kMin) return static_cast<T*>(::operator new(bytes));
-    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    madvise(p, bytes, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    size_t bytes = n * sizeof(T);
-    if (bytes < kMin) {
-      ::operator delete(p);
-    } else {
-      munmap(p, bytes);
-    }
-  }
-  template <typename U>
-  bool operator==(const HugePages<U>&) const {
-    return true;
-  }
-};
-template <typename T>
-using BigVector = std::vector<T, HugePages<T>>;
+// Records per in-memory run (`QUARRY_BULK_RUN` overrides it, for tests). A line is 40
+// bytes and a triple 32, and a sorter may hold three runs' worth (the run being filled,
+// the one being spilled, the sort's scratch): about 60 MiB for the lines and 48 MiB for
+// each of POS and OSP at the peak. FB15k-237 (310k lines) fits in one run: no spilling.
+constexpr size_t kRunRecords = size_t{1} << 19;
 
-// One stable counting-sort pass per digit of `key`, over only the bits the keys' range
-// spans, in digits of at most 16 bits: sorting FB15k-237's triples by object is one pass.
-template <typename T, typename K>
-void radix_pass(BigVector<T>& v, BigVector<T>& tmp, K T::*key) {
-  if (v.size() < 2) return;
-  K lo = v[0].*key, hi = lo;
-  for (const T& x : v) lo = std::min(lo, x.*key), hi = std::max(hi, x.*key);
-  int bits = std::bit_width(static_cast<uint64_t>(hi - lo));
-  if (bits == 0) return;
-  int passes = (bits + 15) / 16, digit = (bits + passes - 1) / passes;
-  uint64_t mask = (uint64_t{1} << digit) - 1;
-  std::vector<size_t> pos(size_t{1} << digit);
-  tmp.resize(v.size());
-  for (int pass = 0; pass < passes; ++pass) {
-    int shift = pass * digit;
-    std::fill(pos.begin(), pos.end(), 0);
-    for (const T& x : v) ++pos[(static_cast<uint64_t>(x.*key - lo) >> shift) & mask];
-    size_t sum = 0;
-    for (size_t& p : pos) sum += std::exchange(p, sum);
-    for (const T& x : v) tmp[pos[(static_cast<uint64_t>(x.*key - lo) >> shift) & mask]++] = x;
-    v.swap(tmp);
+size_t run_records() {
+  if (const char* env = std::getenv("QUARRY_BULK_RUN")) {
+    if (size_t n = std::strtoull(env, nullptr, 10); n > 0) return n;
   }
+  return kRunRecords;
 }
-// Stable LSD radix sort by `keys`, least significant first. Ids are dense, so this beats
-// a comparison sort several times over (the sorts were a tenth of an import).
-template <typename T, typename... K>
-void radix_sort(BigVector<T>& v, K T::*... keys) {
-  BigVector<T> tmp;
-  (radix_pass(v, tmp, keys), ...);
+
+long peak_rss_mib() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
 }
+
+// One input line, resolved to ids.
+struct Line {
+  uint64_t s = 0, p = 0, o = 0, doc = 0;
+  uint32_t value = 0;  // index into the mention value pool
+  uint32_t pad = 0;
+};
+struct ProvRow {
+  keys::ProvKey key;
+  uint32_t value = 0;  // index into the mention value pool
+};
+struct LabelNode {
+  uint64_t label = 0, node = 0;
+};
 
 struct NodeInfo {
   uint64_t label = 0;
-  std::string name;
-  std::string norm;
   uint64_t next_same_name = 0;  // 1 + index of the next node with this name (other label)
 };
 
-struct MentionRow {
-  uint64_t rel = 0, doc = 0;
-  uint32_t value = 0;  // index into the value pool
-  uint32_t order = 0;  // arrival order, so seq follows the file
+#define QUARRY_TRY(expr)              \
+  do {                                \
+    if (auto _s = (expr); !_s.ok()) { \
+      return _s;                      \
+    }                                 \
+  } while (0)
+
+// One SST file per column family, written in key order.
+class Sst {
+ public:
+  Sst(Store& store, Cf cf, const fs::path& dir)
+      : options_(store.sst_options(cf)),
+        // The files are read back at once by the ingestion: keep them in the page cache.
+        writer_(rocksdb::EnvOptions(), options_, store.cf(cf), /*invalidate_page_cache=*/false),
+        path_((dir / (std::string(keys::cf_name(cf)) + ".sst")).string()),
+        cf_(store.cf(cf)) {}
+  Status put(std::string_view k, std::string_view v, bool merge = false) {
+    if (!open_) {
+      if (auto s = writer_.Open(path_); !s.ok()) return rocks_error(s, "bulk import");
+      open_ = true;
+    }
+    rocksdb::Slice ks(k.data(), k.size()), vs(v.data(), v.size());
+    auto s = merge ? writer_.Merge(ks, vs) : writer_.Put(ks, vs);
+    if (!s.ok()) return rocks_error(s, "bulk import");
+    return {};
+  }
+  Status finish(std::vector<rocksdb::IngestExternalFileArg>& args) {
+    if (!open_) return {};
+    rocksdb::ExternalSstFileInfo info;
+    if (auto s = writer_.Finish(&info); !s.ok()) return rocks_error(s, "bulk import");
+    if (std::getenv("QUARRY_BULK_TIMING")) {
+      fmt::print(stderr, "  {}: {} entries, {} bytes\n", cf_->GetName(), info.num_entries,
+                 info.file_size);
+    }
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = cf_;
+    arg.external_files = {path_};
+    arg.options.move_files = true;
+    args.push_back(std::move(arg));
+    return {};
+  }
+
+ private:
+  rocksdb::Options options_;
+  rocksdb::SstFileWriter writer_;
+  std::string path_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  bool open_ = false;
 };
+
+// The temporary directory of one import (SST files and spilled runs): removed when the
+// import ends, whether it succeeded or not. Directories left by a killed import are
+// removed by the next one (only the process holding the database's lock imports).
+class BulkDir {
+ public:
+  explicit BulkDir(const fs::path& db) : path_(db / fmt::format("bulk-{}", getpid())) {}
+  ~BulkDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  Status create() {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(path_.parent_path(), ec)) {
+      if (e.path().filename().string().starts_with("bulk-")) fs::remove_all(e.path(), ec);
+    }
+    ec.clear();
+    fs::create_directories(path_, ec);
+    if (ec) return Error(ErrorCode::kIOError, fmt::format("cannot create {}", path_.string()));
+    return {};
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+template <typename T>
+bool triple_less(const T& a, const T& b, uint64_t T::*k1, uint64_t T::*k2, uint64_t T::*k3) {
+  return std::tie(a.*k1, a.*k2, a.*k3) < std::tie(b.*k1, b.*k2, b.*k3);
+}
 
 class Loader {
  public:
-  // `expected_lines` sizes the tables up front (0 = unknown).
-  Loader(Store& store, size_t expected_lines) : store_(store), next_(store.counters()) {
+  Loader(Store& store, size_t expected_lines)
+      : store_(store),
+        next_(store.counters()),
+        dir_(store.path()),
+        run_(run_records()),
+        lines_(
+            dir_.path(), "lines", run_,
+            [](auto& v, auto& tmp) {
+              radix_sort(v, tmp, &Line::doc, &Line::o, &Line::p, &Line::s);
+            },
+            [](const Line& a, const Line& b) {
+              return std::tie(a.s, a.p, a.o, a.doc) < std::tie(b.s, b.p, b.o, b.doc);
+            }),
+        label_nodes_(
+            dir_.path(), "labels", run_,
+            [](auto& v, auto& tmp) { radix_sort(v, tmp, &LabelNode::label); },
+            [](const LabelNode& a, const LabelNode& b) {
+              return std::tie(a.label, a.node) < std::tie(b.label, b.node);
+            }),
+        nodes_sst_(store, keys::kNodes, dir_.path()),
+        props_sst_(store, keys::kProps, dir_.path()) {
     first_node_ = next_.next_node;
     first_rel_ = next_.next_rel;
-    rels_.reserve(expected_lines);
-    mentions_.reserve(expected_lines);
+    lines_.reserve(expected_lines);
   }
 
-  Status add(const Fact& f, WriteSummary& summary);
+  Status start() {
+    QUARRY_TRY(dir_.create());
+    name_key_ = term(TermKind::kPropKey, "name");
+    return {};
+  }
+  // Adds one line; an error is the line's own fault (a bad name). Failures of the
+  // machinery (disk full) are kept for failed() instead, so a lenient import cannot skip them.
+  Status add(const Fact& f);
+  const Status& failed() const { return failed_; }
   Status write_and_ingest(WriteSummary& summary);
 
  private:
   std::optional<uint64_t> find_term(TermKind kind, std::string_view text);
   uint64_t term(TermKind kind, std::string_view text);
   Result<uint64_t> entity(const EntityRef& e);
-  Status write_files(const fs::path& dir, std::vector<rocksdb::IngestExternalFileArg>& args,
-                     WriteSummary& summary);
+  uint64_t new_node(std::string_view name, uint64_t label, std::string_view norm);
+  void keep(Status s) {
+    if (!s.ok() && failed_.ok()) failed_ = std::move(s);
+  }
+  Status write_files(std::vector<rocksdb::IngestExternalFileArg>& args, WriteSummary& summary);
+  Status write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args);
 
   Store& store_;
   Counters next_;
-  uint64_t first_node_, first_rel_;
+  BulkDir dir_;
+  size_t run_;
+  uint64_t first_node_ = 0, first_rel_ = 0, name_key_ = 0;
+  Status failed_;
   std::unordered_map<std::string, std::optional<uint64_t>> terms_;  // kind+text -> id
   std::vector<std::pair<uint64_t, std::string>> new_terms_;         // id, kind+text
-  StringIds exact_;                                                 // type 0x01 name -> node
+  StringIds exact_;    // type 0x01 name -> node, for typed entities
   StringIds by_name_;  // name -> 1 + index of the first node with that name
   std::vector<NodeInfo> nodes_;
-  BigVector<keys::Triple> rels_;
-  BigVector<MentionRow> mentions_;
+  RunSorter<Line> lines_;
+  RunSorter<LabelNode> label_nodes_;
+  Sst nodes_sst_, props_sst_;  // written as nodes appear: ids ascend
+  std::string alias_keys_;     // alias_key(norm, node) of every node, back to back
+  std::vector<uint64_t> alias_ends_;
   std::unordered_map<std::string, uint32_t> value_ids_;
   std::vector<std::string> values_;
-  std::string key_, value_;  // scratch, reused to avoid per-fact allocation
+  std::string key_, value_, enc_;  // scratch, reused to avoid per-fact allocation
   std::string last_text_;
   StringIds types_;  // predicate -> type id
   bool have_last_ = false;
@@ -173,12 +261,36 @@ uint64_t Loader::term(TermKind kind, std::string_view text) {
   return id;
 }
 
+// Hands out the next node id and writes what is known of it now: its record, its name,
+// its label (sorted later) and its alias key (sorted later).
+uint64_t Loader::new_node(std::string_view name, uint64_t label, std::string_view norm) {
+  uint64_t id = next_.next_node++;
+  nodes_.push_back({label, 0});
+  keep(nodes_sst_.put(keys::u64_key(id), keys::node_value({label})));
+  enc_.clear();
+  keys::encode_value(Value(std::string(name)), enc_);
+  keep(props_sst_.put(keys::node_prop_key(id, name_key_), enc_));
+  keep(label_nodes_.add({label, id}));
+  alias_keys_ += keys::alias_key(norm, id);
+  alias_ends_.push_back(alias_keys_.size());
+  return id;
+}
+
 Result<uint64_t> Loader::entity(const EntityRef& e) {
-  key_.assign(e.type).push_back('\x01');
-  key_.append(e.name);
-  uint64_t hash = StringIds::hash(key_);
-  if (const uint64_t* id = exact_.find(key_, hash)) return *id;
-  std::string exact_key = key_;
+  // Node identity on import is the exact name (see Writer::set_exact_names): the same name
+  // without a type is the first node of that name, with a type the node of that name and
+  // label. Untyped names (all of TSV and N-Triples) need only the name index.
+  uint64_t name_hash = StringIds::hash(e.name);
+  const uint64_t* first = by_name_.find(e.name, name_hash);
+  if (e.type.empty() && first) return first_node_ + *first - 1;
+  uint64_t hash = 0;
+  std::string exact_key;
+  if (!e.type.empty()) {
+    exact_key.assign(e.type).push_back('\x01');
+    exact_key.append(e.name);
+    hash = StringIds::hash(exact_key);
+    if (const uint64_t* id = exact_.find(exact_key, hash)) return *id;
+  }
   std::string norm = keys::normalise_name(e.name);
   if (norm.empty()) {
     return Error(ErrorCode::kInvalidArgument,
@@ -186,35 +298,30 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
   }
   std::optional<uint64_t> label;
   if (!e.type.empty()) label = find_term(TermKind::kLabel, e.type);
-  // Node identity on import is the exact name (see Writer::set_exact_names): the same name
-  // without a type is any node of that name, with a type the node of that name and label.
   uint64_t id = 0;
-  uint64_t name_hash = StringIds::hash(e.name);
-  const uint64_t* first = by_name_.find(e.name, name_hash);
   uint64_t* last_link = nullptr;
   for (uint64_t k = first ? *first : 0; k; k = nodes_[k - 1].next_same_name) {
-    if (e.type.empty() || (label && nodes_[k - 1].label == *label)) {
+    if (label && nodes_[k - 1].label == *label) {
       id = first_node_ + k - 1;
       break;
     }
     last_link = &nodes_[k - 1].next_same_name;
   }
   if (id == 0) {
-    id = next_.next_node++;
-    uint64_t k = id - first_node_ + 1;
+    uint64_t l = term(TermKind::kLabel, e.type.empty() ? "Other" : e.type);
+    uint64_t k = nodes_.size() + 1;
     if (last_link) {
       *last_link = k;
     } else {
       by_name_.insert(e.name, name_hash, k);
     }
-    nodes_.push_back(
-        {term(TermKind::kLabel, e.type.empty() ? "Other" : e.type), e.name, std::move(norm)});
+    id = new_node(e.name, l, norm);
   }
-  exact_.insert(exact_key, hash, id);
+  if (!e.type.empty()) exact_.insert(exact_key, hash, id);
   return id;
 }
 
-Status Loader::add(const Fact& f, WriteSummary&) {
+Status Loader::add(const Fact& f) {
   if (f.predicate.empty()) return Error(ErrorCode::kInvalidArgument, "empty predicate");
   auto s = entity(f.subject);
   if (!s.ok()) return s.status();
@@ -227,10 +334,6 @@ Status Loader::add(const Fact& f, WriteSummary&) {
   } else {
     p = types_.insert(f.predicate, hash, term(TermKind::kType, f.predicate));
   }
-  // Every line gets a provisional relationship; write_files() merges equal (s, p, o)
-  // after sorting, which is cheaper than a hash table of every triple.
-  uint64_t provisional = first_rel_ + rels_.size();
-  rels_.push_back({*s, p, *o, provisional});
   // Consecutive lines mostly repeat the document and the mention fields: remember the
   // last ones instead of encoding and hashing them again.
   const Mention& m = f.mention;
@@ -264,214 +367,175 @@ Status Loader::add(const Fact& f, WriteSummary&) {
     last_.m.doc = m.doc;
     last_.doc_id = m.doc.empty() ? 0 : term(TermKind::kDoc, m.doc);
   }
-  uint64_t doc = last_.doc_id;
-  uint32_t value = last_.value;
-  mentions_.push_back({provisional, doc, value, static_cast<uint32_t>(mentions_.size())});
+  keep(lines_.add({*s, p, *o, last_.doc_id, last_.value, 0}));
   return {};
 }
 
-// One SST file per column family, written in key order.
-class Sst {
- public:
-  Sst(Store& store, Cf cf, const fs::path& dir)
-      : options_(store.sst_options(cf)),
-        // The files are read back at once by the ingestion: keep them in the page cache.
-        writer_(rocksdb::EnvOptions(), options_, store.cf(cf), /*invalidate_page_cache=*/false),
-        path_((dir / (std::string(keys::cf_name(cf)) + ".sst")).string()),
-        cf_(store.cf(cf)) {}
-  Status put(std::string_view k, std::string_view v, bool merge = false) {
-    if (!open_) {
-      if (auto s = writer_.Open(path_); !s.ok()) return rocks_error(s, "bulk import");
-      open_ = true;
-    }
-    rocksdb::Slice ks(k.data(), k.size()), vs(v.data(), v.size());
-    auto s = merge ? writer_.Merge(ks, vs) : writer_.Put(ks, vs);
-    if (!s.ok()) return rocks_error(s, "bulk import");
-    return {};
-  }
-  Status finish(std::vector<rocksdb::IngestExternalFileArg>& args) {
-    if (!open_) return {};
-    if (auto s = writer_.Finish(); !s.ok()) return rocks_error(s, "bulk import");
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = cf_;
-    arg.external_files = {path_};
-    arg.options.move_files = true;
-    args.push_back(std::move(arg));
-    return {};
-  }
-
- private:
-  rocksdb::Options options_;
-  rocksdb::SstFileWriter writer_;
-  std::string path_;
-  rocksdb::ColumnFamilyHandle* cf_;
-  bool open_ = false;
-};
-
-#define QUARRY_TRY(expr)              \
-  do {                                \
-    if (auto _s = (expr); !_s.ok()) { \
-      return _s;                      \
-    }                                 \
-  } while (0)
-
-Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExternalFileArg>& args,
-                           WriteSummary& summary) {
-  std::vector<std::pair<std::string, int64_t>> stats;
-
-  // Relationship ids are handed out in SPO order: then the rels records, the SPO index and
-  // provenance all run through consecutive ids, which RocksDB's key prefix sharing and
-  // the block compressor turn into a few bytes per triple. Nothing outside this import
-  // has seen the provisional ids.
-  // Stable, and the provisional ids follow the file: equal triples stay in file order.
-  radix_sort(rels_, &keys::Triple::o, &keys::Triple::p, &keys::Triple::s);
+// The nodes' files (their records and names were written as they appeared), the label and
+// alias indexes, and the dictionary. Independent of the triples: runs beside them.
+Status Loader::write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args) {
+  QUARRY_TRY(nodes_sst_.finish(args));
+  QUARRY_TRY(props_sst_.finish(args));
   {
-    // Equal (s, p, o) are one fact: they share the final id and keep one record.
-    std::vector<uint64_t> renumber(rels_.size());
-    size_t unique = 0;
-    for (size_t i = 0; i < rels_.size(); ++i) {
-      const auto& t = rels_[i];
-      if (unique == 0 || t.s != rels_[unique - 1].s || t.p != rels_[unique - 1].p ||
-          t.o != rels_[unique - 1].o) {
-        rels_[unique++] = t;
-      }
-      renumber[t.rel - first_rel_] = first_rel_ + unique - 1;
-    }
-    rels_.resize(unique);
-    for (size_t i = 0; i < unique; ++i) rels_[i].rel = first_rel_ + i;
-    for (auto& m : mentions_) m.rel = renumber[m.rel - first_rel_];
-    next_.next_rel = first_rel_ + unique;
+    Sst sst(store_, keys::kLabelIdx, dir_.path());
+    QUARRY_TRY(label_nodes_.for_each(
+        [&](const LabelNode& x) { return sst.put(keys::label_index_key(x.label, x.node), {}); }));
+    QUARRY_TRY(sst.finish(args));
   }
-  std::unordered_map<uint64_t, int64_t> per_type;
-  std::vector<int64_t> out_deg(nodes_.size()), in_deg(nodes_.size());
-  for (const auto& t : rels_) {
-    ++per_type[t.p];
-    ++out_deg[t.s - first_node_];
-    ++in_deg[t.o - first_node_];
-  }
-  auto write_index = [&](BigVector<keys::Triple>& v, keys::Order order,
-                         std::vector<rocksdb::IngestExternalFileArg>& out) -> Status {
-    // `v` is in SPO order (and rel order) and each (s, p, o) is there once, so a stable
-    // sort by the leading keys of the other orders is enough.
-    if (order == keys::Order::kPos) radix_sort(v, &keys::Triple::o, &keys::Triple::p);
-    if (order == keys::Order::kOsp) radix_sort(v, &keys::Triple::o);
-    char quad[keys::kMaxQuadSize];
-    Sst sst(store_, keys::order_cf(order), dir);
-    for (const auto& t : v) {
-      size_t n = keys::encode_quad(order, t, quad);
-      QUARRY_TRY(sst.put(std::string_view(quad, n), {}));
+  {
+    std::vector<std::string_view> alias(alias_ends_.size());
+    for (size_t i = 0, at = 0; i < alias.size(); at = alias_ends_[i++]) {
+      alias[i] = std::string_view(alias_keys_).substr(at, alias_ends_[i] - at);
     }
-    return sst.finish(out);
-  };
+    std::sort(alias.begin(), alias.end());
+    Sst sst(store_, keys::kAlias, dir_.path());
+    for (auto k : alias) QUARRY_TRY(sst.put(k, {}));
+    QUARRY_TRY(sst.finish(args));
+  }
+  // Dictionary: new terms both ways.
+  std::sort(new_terms_.begin(), new_terms_.end());
+  {
+    Sst sst(store_, keys::kId2Term, dir_.path());
+    for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(keys::u64_key(id), k));
+    QUARRY_TRY(sst.finish(args));
+  }
+  std::sort(new_terms_.begin(), new_terms_.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  Sst sst(store_, keys::kTerm2Id, dir_.path());
+  for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(k, keys::u64_key(id)));
+  return sst.finish(args);
+}
 
-  // A third stream writes the nodes, their label index, names, alias entries and the
-  // dictionary: independent of the triples, and the main thread would only wait.
-  uint64_t name_key = term(TermKind::kPropKey, "name");  // before: it may add a term
-  std::unordered_map<uint64_t, int64_t> per_label;
-  std::vector<rocksdb::IngestExternalFileArg> args3;
-  Status third_status;
-  std::thread third([&] {
-    third_status = [&]() -> Status {
-      std::vector<std::pair<uint64_t, uint64_t>> label_idx;
-      std::vector<std::pair<std::string_view, uint64_t>> alias;
-      {
-        Sst nodes(store_, keys::kNodes, dir), props(store_, keys::kProps, dir);
-        std::string enc;
-        for (size_t i = 0; i < nodes_.size(); ++i) {
-          const NodeInfo& n = nodes_[i];
-          uint64_t id = first_node_ + i;
-          QUARRY_TRY(nodes.put(keys::u64_key(id), keys::node_value({n.label})));
-          ++per_label[n.label];
-          label_idx.emplace_back(n.label, id);
-          alias.emplace_back(n.norm, id);
-          enc.clear();
-          keys::encode_value(Value(n.name), enc);
-          QUARRY_TRY(props.put(keys::node_prop_key(id, name_key), enc));
-        }
-        QUARRY_TRY(nodes.finish(args3));
-        QUARRY_TRY(props.finish(args3));
-      }
-      std::sort(label_idx.begin(), label_idx.end());
-      {
-        Sst sst(store_, keys::kLabelIdx, dir);
-        for (const auto& [l, n] : label_idx) QUARRY_TRY(sst.put(keys::label_index_key(l, n), {}));
-        QUARRY_TRY(sst.finish(args3));
-      }
-      std::sort(alias.begin(), alias.end());  // (norm, node) order = key order: 0x00 separates
-      {
-        Sst sst(store_, keys::kAlias, dir);
-        for (const auto& [norm, n] : alias) QUARRY_TRY(sst.put(keys::alias_key(norm, n), {}));
-        QUARRY_TRY(sst.finish(args3));
-      }
+Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
+                           WriteSummary& summary) {
+  const fs::path& dir = dir_.path();
+  std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
+  Status nodes_status;
+  std::jthread nodes_thread([&] { nodes_status = write_nodes_and_terms(args_nodes); });
 
-      // Dictionary: new terms both ways.
-      std::sort(new_terms_.begin(), new_terms_.end());
-      {
-        Sst sst(store_, keys::kId2Term, dir);
-        for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(keys::u64_key(id), k));
-        QUARRY_TRY(sst.finish(args3));
-      }
-      std::sort(new_terms_.begin(), new_terms_.end(),
-                [](const auto& a, const auto& b) { return a.second < b.second; });
-      {
-        Sst sst(store_, keys::kTerm2Id, dir);
-        for (const auto& [id, k] : new_terms_) QUARRY_TRY(sst.put(k, keys::u64_key(id)));
-        QUARRY_TRY(sst.finish(args3));
-      }
-      return Status();
-    }();
-  });
-
-  // A second thread writes OSP (from a copy) and provenance while this one writes the
-  // rest: SST building is CPU-bound (sorting, compression) and the files are independent.
-  std::vector<rocksdb::IngestExternalFileArg> args2;
-  uint64_t mentions_added = 0;
-  Status second;
-  std::thread helper([&, osp = rels_]() mutable {
-    second = [&]() -> Status {
-      QUARRY_TRY(write_index(osp, keys::Order::kOsp, args2));
-      osp = {};
-      // Provenance: by (rel, doc, arrival); identical mentions of one (rel, doc) collapse.
-      // Mentions are in arrival order: a stable sort keeps it within (rel, doc).
-      radix_sort(mentions_, &MentionRow::doc, &MentionRow::rel);
-      std::vector<keys::ProvKey> docrels;
-      Sst prov(store_, keys::kProv, dir);
-      size_t run = 0;
-      for (size_t i = 0; i < mentions_.size(); ++i) {
-        const auto& m = mentions_[i];
-        if (i == 0 || m.rel != mentions_[i - 1].rel || m.doc != mentions_[i - 1].doc) run = i;
-        bool dup = false;
-        for (size_t j = run; j < i && !dup; ++j) dup = mentions_[j].value == m.value;
-        if (dup) continue;
-        keys::ProvKey pk{m.rel, m.doc, static_cast<uint32_t>(i - run)};
-        QUARRY_TRY(prov.put(keys::prov_key(pk), values_[m.value]));
-        if (m.doc != 0) docrels.push_back(pk);
-        ++mentions_added;
-      }
-      QUARRY_TRY(prov.finish(args2));
-      std::sort(docrels.begin(), docrels.end(), [](const auto& a, const auto& b) {
+  // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
+  // out in this order, so the rels records, the SPO index and provenance all run through
+  // consecutive ids, which RocksDB's key prefix sharing and the block compressor turn into
+  // a few bytes per triple. Equal (s, p, o) are one fact; within one (fact, doc) the
+  // mentions keep the file's order and identical ones collapse.
+  using Triple = keys::Triple;
+  // While the lines merge from disk their last run and read buffers are in memory too, so
+  // the two index sorters then take half a run each; when nothing spilled, a whole one,
+  // so that an input that fits in memory is never written out.
+  size_t index_run = lines_.runs_spilled() ? run_ / 2 : run_;
+  RunSorter<Triple> pos(
+      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o, &Triple::p); },
+      [](const Triple& a, const Triple& b) {
+        return triple_less(a, b, &Triple::p, &Triple::o, &Triple::s);
+      },
+      /*background=*/false);
+  RunSorter<Triple> osp(
+      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o); },
+      [](const Triple& a, const Triple& b) {
+        return triple_less(a, b, &Triple::o, &Triple::s, &Triple::p);
+      },
+      /*background=*/false);
+  RunSorter<keys::ProvKey> docrels(
+      dir, "docrels", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
+      [](const keys::ProvKey& a, const keys::ProvKey& b) {
         return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
       });
-      Sst sst(store_, keys::kDocRels, dir);
-      for (const auto& pk : docrels) QUARRY_TRY(sst.put(keys::docrel_key(pk), {}));
-      return sst.finish(args2);
-    }();
+  // At most one triple per line: tables that never grow, so never copy.
+  pos.reserve(lines_.size());
+  osp.reserve(lines_.size());
+  std::unordered_map<uint64_t, int64_t> per_type;
+  std::vector<uint32_t> out_deg(nodes_.size()), in_deg(nodes_.size());
+  uint64_t mentions_added = 0, facts = 0;
+  // This thread writes SPO and feeds the sorters; rels and provenance are built beside it.
+  Sst rels(store_, keys::kRels, dir), prov(store_, keys::kProv, dir);
+  Pipe<Triple> rels_pipe([&](const Triple& t) {
+    return rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact));
+  });
+  Pipe<ProvRow> prov_pipe([&](const ProvRow& r) -> Status {
+    QUARRY_TRY(prov.put(keys::prov_key(r.key), values_[r.value]));
+    if (r.key.doc != 0) QUARRY_TRY(docrels.add(r.key));
+    return {};
   });
   Status first = [&]() -> Status {
-    Sst rels(store_, keys::kRels, dir);
-    for (const auto& t : rels_) {
-      QUARRY_TRY(rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact)));
-    }
-    QUARRY_TRY(rels.finish(args));
-    QUARRY_TRY(write_index(rels_, keys::Order::kSpo, args));
-    return write_index(rels_, keys::Order::kPos, args);
+    Sst spo(store_, keys::kSpo, dir);
+    Triple t;
+    bool have = false;
+    uint64_t doc = 0;
+    uint32_t seq = 0;
+    std::vector<uint32_t> seen;  // values of the current (fact, doc)
+    char quad[keys::kMaxQuadSize];
+    QUARRY_TRY(lines_.for_each([&](const Line& l) -> Status {
+      if (!have || l.s != t.s || l.p != t.p || l.o != t.o) {
+        have = true;
+        t = {l.s, l.p, l.o, next_.next_rel++};
+        ++facts;
+        rels_pipe.push(t);
+        QUARRY_TRY(
+            spo.put(std::string_view(quad, keys::encode_quad(keys::Order::kSpo, t, quad)), {}));
+        QUARRY_TRY(pos.add(t));
+        QUARRY_TRY(osp.add(t));
+        ++per_type[t.p];
+        ++out_deg[t.s - first_node_];
+        ++in_deg[t.o - first_node_];
+        doc = ~l.doc;  // a new (fact, doc) below
+      }
+      if (l.doc != doc) {
+        doc = l.doc;
+        seq = 0;
+        seen.clear();
+      }
+      keys::ProvKey pk{t.rel, doc, seq++};
+      if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
+      seen.push_back(l.value);
+      prov_pipe.push({pk, l.value});
+      ++mentions_added;
+      return {};
+    }));
+    return spo.finish(args);
   }();
-  helper.join();
-  third.join();
+  // Both pipes drain even after an error above, and their files are finished only when
+  // everything went well.
+  Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
+  if (std::getenv("QUARRY_BULK_TIMING")) {
+    fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
+  }
   QUARRY_TRY(first);
-  QUARRY_TRY(second);
-  QUARRY_TRY(third_status);
-  for (auto* more : {&args2, &args3}) {
+  QUARRY_TRY(rels_status);
+  QUARRY_TRY(prov_status);
+  QUARRY_TRY(rels.finish(args));
+  QUARRY_TRY(prov.finish(args));
+  // POS on a second thread while this one writes OSP and the document back-index.
+  Status pos_status;
+  std::jthread pos_thread([&] {
+    pos_status = [&]() -> Status {
+      Sst sst(store_, keys::kPos, dir);
+      char quad[keys::kMaxQuadSize];
+      QUARRY_TRY(pos.for_each([&](const Triple& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, x, quad)), {});
+      }));
+      return sst.finish(args_pos);
+    }();
+  });
+  Status osp_status = [&]() -> Status {
+    {
+      Sst sst(store_, keys::kOsp, dir);
+      char quad[keys::kMaxQuadSize];
+      QUARRY_TRY(osp.for_each([&](const Triple& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, x, quad)), {});
+      }));
+      QUARRY_TRY(sst.finish(args));
+    }
+    Sst sst(store_, keys::kDocRels, dir);
+    QUARRY_TRY(docrels.for_each(
+        [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
+    return sst.finish(args);
+  }();
+  pos_thread.join();
+  nodes_thread.join();
+  QUARRY_TRY(osp_status);
+  QUARRY_TRY(pos_status);
+  QUARRY_TRY(nodes_status);
+  for (auto* more : {&args_pos, &args_nodes}) {
     for (auto& a : *more) args.push_back(std::move(a));
   }
   summary.mentions_added += mentions_added;
@@ -480,28 +544,30 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
   // Made in key order ('g' globals, 'i' in-degrees, 'l' labels, 'o' out-degrees, 'p'
   // types; ids ascending within each) rather than sorted: sorting a string per node was a
   // visible part of importing a graph with many nodes.
-  stats.emplace_back(keys::stat_global_key("mentions"),
-                     static_cast<int64_t>(summary.mentions_added));
-  stats.emplace_back(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size()));
-  stats.emplace_back(keys::stat_global_key("rels"), static_cast<int64_t>(rels_.size()));
+  std::unordered_map<uint64_t, int64_t> per_label;
+  for (const NodeInfo& n : nodes_) ++per_label[n.label];
+  // Written straight to the file: a table of per-node keys was the largest allocation
+  // of a big import's last step.
+  Sst sst(store_, keys::kStats, dir);
+  auto stat = [&](const std::string& key, int64_t n) {
+    return sst.put(key, keys::i64_value(n), true);
+  };
+  QUARRY_TRY(stat(keys::stat_global_key("mentions"), static_cast<int64_t>(mentions_added)));
+  QUARRY_TRY(stat(keys::stat_global_key("nodes"), static_cast<int64_t>(nodes_.size())));
+  QUARRY_TRY(stat(keys::stat_global_key("rels"), static_cast<int64_t>(facts)));
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (in_deg[i]) stats.emplace_back(keys::stat_degree_key(false, first_node_ + i), in_deg[i]);
+    if (in_deg[i]) QUARRY_TRY(stat(keys::stat_degree_key(false, first_node_ + i), in_deg[i]));
   }
   for (const auto& [l, n] : std::map<uint64_t, int64_t>(per_label.begin(), per_label.end())) {
-    stats.emplace_back(keys::stat_label_key(l), n);
+    QUARRY_TRY(stat(keys::stat_label_key(l), n));
   }
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (out_deg[i]) stats.emplace_back(keys::stat_degree_key(true, first_node_ + i), out_deg[i]);
+    if (out_deg[i]) QUARRY_TRY(stat(keys::stat_degree_key(true, first_node_ + i), out_deg[i]));
   }
   for (const auto& [t, n] : std::map<uint64_t, int64_t>(per_type.begin(), per_type.end())) {
-    stats.emplace_back(keys::stat_type_key(t), n);
+    QUARRY_TRY(stat(keys::stat_type_key(t), n));
   }
-  if (!std::is_sorted(stats.begin(), stats.end())) std::sort(stats.begin(), stats.end());
-  {
-    Sst sst(store_, keys::kStats, dir);
-    for (const auto& [k, n] : stats) QUARRY_TRY(sst.put(k, keys::i64_value(n), true));
-    QUARRY_TRY(sst.finish(args));
-  }
+  QUARRY_TRY(sst.finish(args));
   {
     Sst sst(store_, keys::kDefault, dir);
     QUARRY_TRY(sst.put(keys::kNextNodeKey, keys::u64_key(next_.next_node)));
@@ -509,27 +575,20 @@ Status Loader::write_files(const fs::path& dir, std::vector<rocksdb::IngestExter
     QUARRY_TRY(sst.put(keys::kNextTermKey, keys::u64_key(next_.next_term)));
     QUARRY_TRY(sst.finish(args));
   }
-  summary.facts_added = rels_.size();
+  summary.facts_added = facts;
   summary.entities_added = nodes_.size();
   return {};
 }
 
 Status Loader::write_and_ingest(WriteSummary& summary) {
-  if (rels_.empty() && nodes_.empty()) return {};
-  fs::path dir = fs::path(store_.path()) / fmt::format("bulk-{}", getpid());
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  fs::create_directories(dir, ec);
-  if (ec) return Error(ErrorCode::kIOError, fmt::format("cannot create {}", dir.string()));
+  QUARRY_TRY(failed_);
+  if (lines_.size() == 0 && nodes_.empty()) return {};
   std::vector<rocksdb::IngestExternalFileArg> args;
-  Status s = write_files(dir, args, summary);
-  if (s.ok()) {
-    auto rs = store_.db()->IngestExternalFiles(args);
-    if (!rs.ok()) s = rocks_error(rs, "ingesting the bulk import");
-  }
-  fs::remove_all(dir, ec);
-  if (s.ok()) store_.counters() = next_;
-  return s;
+  QUARRY_TRY(write_files(args, summary));
+  auto rs = store_.db()->IngestExternalFiles(args);
+  if (!rs.ok()) return rocks_error(rs, "ingesting the bulk import");
+  store_.counters() = next_;
+  return {};
 }
 
 }  // namespace
@@ -549,14 +608,19 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
   }
   in.clear();
   Loader loader(*store, expected);
+  if (auto s = loader.start(); !s.ok()) return s;
   auto reader = TripleReader::open(format, in, name);
-  auto read = read_facts(*reader, name, strict, report,
-                         [&](const Fact& fact) { return loader.add(fact, report.summary); });
+  auto read =
+      read_facts(*reader, name, strict, report, [&](const Fact& fact) { return loader.add(fact); });
   if (!read.ok()) return read;
   auto parsed = std::chrono::steady_clock::now();
+  if (std::getenv("QUARRY_BULK_TIMING")) {
+    fmt::print(stderr, "bulk import: peak RSS after reading {} MiB\n", peak_rss_mib());
+  }
   if (auto s = loader.write_and_ingest(report.summary); !s.ok()) return s;
   if (std::getenv("QUARRY_BULK_TIMING")) {
     auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    fmt::print(stderr, "bulk import: peak RSS {} MiB\n", peak_rss_mib());
     fmt::print(stderr,
                "bulk import: read+resolve {:.3f} s, sort+write+ingest {:.3f} s (CPU {:.3f} s)\n",
                secs(start, parsed), secs(parsed, std::chrono::steady_clock::now()),

@@ -1,7 +1,8 @@
 // StringIds: a map from byte strings to uint64 values for the bulk loader's hot path
 // (entity names and predicates, looked up twice or three times per imported line).
 //
-// Open addressing with linear probing over flat slots (hash, value, where the bytes are);
+// Open addressing with linear probing over flat 24-byte slots (the hash's low 32 bits, which
+// also place the slot, the value and where the bytes are);
 // the strings themselves are appended to one arena. A lookup costs one hash and usually
 // one cache line, where std::unordered_map<std::string, ...> walks a chain of separately
 // allocated nodes (the largest single cost of a bulk import before this, see
@@ -24,10 +25,11 @@ class StringIds {
 
   // The value stored for `key` (whose hash() is `h`), or nullptr.
   const uint64_t* find(std::string_view key, uint64_t h) const {
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    auto h32 = static_cast<uint32_t>(h);
+    for (size_t i = h32 & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.length == kEmpty) return nullptr;
-      if (s.hash == h && equal(s, key)) return &s.value;
+      if (s.hash == h32 && equal(s, key)) return &s.value;
     }
   }
   const uint64_t* find(std::string_view key) const { return find(key, hash(key)); }
@@ -35,13 +37,14 @@ class StringIds {
   // Stores key -> value unless `key` is there already; returns the stored value either way.
   uint64_t insert(std::string_view key, uint64_t h, uint64_t value) {
     if ((size_ + 1) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
-    size_t i = h & mask_;
+    auto h32 = static_cast<uint32_t>(h);
+    size_t i = h32 & mask_;
     for (;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.length == kEmpty) break;
-      if (s.hash == h && equal(s, key)) return s.value;
+      if (s.hash == h32 && equal(s, key)) return s.value;
     }
-    slots_[i] = {h, value, arena_.size(), key.size()};
+    slots_[i] = {value, arena_.size(), static_cast<uint32_t>(key.size()), h32};
     arena_.append(key);
     ++size_;
     return value;
@@ -51,9 +54,10 @@ class StringIds {
   size_t size() const { return size_; }
 
  private:
-  static constexpr uint64_t kEmpty = ~0ull;
+  static constexpr uint32_t kEmpty = ~0u;  // keys are shorter than 4 GiB
   struct Slot {
-    uint64_t hash = 0, value = 0, offset = 0, length = kEmpty;
+    uint64_t value = 0, offset = 0;
+    uint32_t length = kEmpty, hash = 0;
   };
 
   static size_t capacity_for(size_t n) {
