@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "extract/nlp/entity_spans.h"
 #include "extract/nlp/gum_entities.h"
 
 namespace quarry::nlp {
@@ -133,15 +134,38 @@ void EntityTagger::tag(Sentence& sentence) const {
 
 void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words) const {
   if (classes_.empty()) return;
-  std::vector<uint64_t> f;
-  std::vector<float> scores(classes_.size());
   std::vector<uint16_t> phrases;
   lists_.phrases(words, phrases);
+  decode(model_, names_, sentence, words, phrases);
+  DocumentTypes doc;
+  count_types(sentence, words, doc);
+  retype(sentence, words, phrases, doc);
+}
+
+void EntityTagger::tag_document(const std::vector<Sentence*>& document) const {
+  if (classes_.empty()) return;
+  std::vector<std::vector<WordHashes>> words(document.size());
+  std::vector<std::vector<uint16_t>> phrases(document.size());
+  DocumentTypes doc;
+  for (size_t i = 0; i < document.size(); ++i) {
+    hash_words(*document[i], words[i]);
+    lists_.phrases(words[i], phrases[i]);
+    decode(model_, names_, *document[i], words[i], phrases[i]);
+    count_types(*document[i], words[i], doc);
+  }
+  for (size_t i = 0; i < document.size(); ++i) retype(*document[i], words[i], phrases[i], doc);
+}
+
+void EntityTagger::decode(const Perceptron& m, const NameList& names, Sentence& sentence,
+                          const std::vector<WordHashes>& words,
+                          const std::vector<uint16_t>& phrases) const {
+  std::vector<uint64_t> f;
+  std::vector<float> scores(classes_.size());
   int p1 = -1, p2 = -1;
   for (size_t i = 0; i < words.size(); ++i) {
-    features(sentence, words, i, p1, p2, names_, phrases, f);
+    features(sentence, words, i, p1, p2, names, phrases, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
-    model_.score(f.data(), f.size(), scores.data());
+    m.score(f.data(), f.size(), scores.data());
     int best = 0;
     for (int c = 1; c < static_cast<int>(classes_.size()); ++c)
       if (scores[c] > scores[best] && allowed(c, p1)) best = c;
@@ -149,6 +173,44 @@ void EntityTagger::tag(Sentence& sentence, const std::vector<WordHashes>& words)
     p2 = p1;
     p1 = best;
   }
+}
+
+Perceptron EntityTagger::fit(const std::vector<const Sentence*>& data,
+                             const std::vector<size_t>& subset, const TrainOptions& options,
+                             const std::vector<NameList>& fold_names) const {
+  std::map<std::string, int> ids;
+  for (size_t c = 0; c < classes_.size(); ++c) ids[classes_[c]] = static_cast<int>(c);
+  PerceptronTrainer trainer(static_cast<int>(classes_.size()));
+  std::vector<size_t> order = subset;
+  uint64_t rng = options.seed;
+  std::vector<WordHashes> words;
+  std::vector<uint64_t> f;
+  std::vector<float> scores(classes_.size());
+  std::vector<uint16_t> phrases;
+  for (int it = 0; it < options.iterations; ++it) {
+    shuffle_indices(order, rng);
+    for (size_t si : order) {
+      const Sentence& s = *data[si];
+      hash_words(s, words);
+      lists_.phrases(words, phrases);
+      int p1 = -1, p2 = -1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        int truth = ids.count(s.tokens[i].ner) ? ids[s.tokens[i].ner] : 0;
+        features(s, words, i, p1, p2, fold_names[si % fold_names.size()], phrases, f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.score(f.data(), f.size(), scores.data());
+        int guess = 0;
+        for (int c = 1; c < static_cast<int>(classes_.size()); ++c)
+          if (scores[c] > scores[guess] && allowed(c, p1)) guess = c;
+        trainer.tick();
+        trainer.update(f.data(), f.size(), truth, guess);
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    if (options.verbose) std::fprintf(stderr, "entity iteration %d done\n", it + 1);
+  }
+  return trainer.finish();
 }
 
 EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
@@ -181,38 +243,42 @@ EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
   }
   std::vector<NameList> fold_names(kFolds);
   for (size_t k = 0; k <= kFolds; ++k) build_names(seen[k], k == kFolds ? e.names_ : fold_names[k]);
-  PerceptronTrainer trainer(static_cast<int>(e.classes_.size()));
-  std::vector<size_t> order(data.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
+  std::vector<size_t> all(data.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  e.model_ = e.fit(data, all, options, fold_names);
+  // The span typer sees the first stage's tags as features, so it trains on tags the first
+  // stage gave sentences it was not trained on. Folds by document: the typer also sees how
+  // the first stage typed the same name elsewhere in the document, which must not come from
+  // a model that learned that name from this document.
+  std::vector<size_t> fold(data.size());
+  for (size_t si = 0; si < data.size(); ++si) fold[si] = hash_str(document_id(*data[si])) % kFolds;
+  std::vector<std::map<std::string, std::map<int, int>>> held(kFolds);
+  for (size_t si = 0; si < data.size(); ++si)
+    for (const Token& t : data[si]->tokens)
+      for (size_t k = 0; k < kFolds; ++k)
+        if (fold[si] != k) ++held[k][lowercase(t.form)][ids.count(t.ner) ? ids[t.ner] : 0];
+  std::vector<Sentence> first(data.size());
+  TrainOptions quiet = options;
+  quiet.verbose = false;
   std::vector<WordHashes> words;
-  std::vector<uint64_t> f;
-  std::vector<float> scores(e.classes_.size());
   std::vector<uint16_t> phrases;
-  for (int it = 0; it < options.iterations; ++it) {
-    shuffle_indices(order, rng);
-    for (size_t si : order) {
-      const Sentence& s = *data[si];
-      hash_words(s, words);
+  for (size_t k = 0; k < kFolds; ++k) {
+    std::vector<size_t> rest;
+    for (size_t si = 0; si < data.size(); ++si)
+      if (fold[si] != k) rest.push_back(si);
+    Perceptron m = e.fit(data, rest, quiet, fold_names);
+    NameList names;
+    build_names(held[k], names);
+    for (size_t si = 0; si < data.size(); ++si) {
+      if (fold[si] != k) continue;
+      first[si] = *data[si];
+      hash_words(first[si], words);
       e.lists_.phrases(words, phrases);
-      int p1 = -1, p2 = -1;
-      for (size_t i = 0; i < words.size(); ++i) {
-        int truth = ids.count(s.tokens[i].ner) ? ids[s.tokens[i].ner] : 0;
-        e.features(s, words, i, p1, p2, fold_names[si % kFolds], phrases, f);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        trainer.score(f.data(), f.size(), scores.data());
-        int guess = 0;
-        for (int c = 1; c < static_cast<int>(e.classes_.size()); ++c)
-          if (scores[c] > scores[guess] && e.allowed(c, p1)) guess = c;
-        trainer.tick();
-        trainer.update(f.data(), f.size(), truth, guess);
-        p2 = p1;
-        p1 = guess;
-      }
+      e.decode(m, names, first[si], words, phrases);
     }
-    if (options.verbose) std::fprintf(stderr, "entity iteration %d done\n", it + 1);
+    if (options.verbose) std::fprintf(stderr, "entity jackknife fold %zu done\n", k + 1);
   }
-  e.model_ = trainer.finish();
+  e.train_spans(data, first, options, fold_names);
   return e;
 }
 
@@ -234,6 +300,7 @@ void EntityTagger::write(ModelWriter& out) const {
   }
   lists_.write(out);
   model_.write(out);
+  spans_.write(out);
 }
 
 void EntityTagger::read(ModelReader& in, uint32_t version) {
@@ -258,6 +325,11 @@ void EntityTagger::read(ModelReader& in, uint32_t version) {
   if (version >= 3) lists_.read(in);
   model_.read(in);
   if (model_.num_classes() != static_cast<int>(classes_.size())) in.fail();
+  spans_ = Perceptron();
+  if (version >= 4) {
+    spans_.read(in);
+    if (spans_.num_classes() != static_cast<int>(kEntityTypes.size()) + 1) in.fail();
+  }
 }
 
 }  // namespace quarry::nlp

