@@ -17,9 +17,12 @@ namespace {
 
 class EngineRows : public RowSource {
  public:
-  EngineRows(std::shared_ptr<GraphSource> source, std::unique_ptr<ast::Statement> statement,
-             const Map& params, const QueryOptions& options)
-      : source_(std::move(source)), statement_(std::move(statement)), params_(params) {
+  EngineRows(std::shared_ptr<GraphSource> source, std::shared_ptr<const ast::Statement> statement,
+             std::vector<std::string> columns, const Map& params, const QueryOptions& options)
+      : source_(std::move(source)),
+        statement_(std::move(statement)),
+        params_(params),
+        columns_(std::move(columns)) {
     cancelled_ = std::make_shared<std::atomic<bool>>(false);
     ctx_.cancelled = cancelled_;
     ctx_.params = &params_;
@@ -27,7 +30,6 @@ class EngineRows : public RowSource {
       ctx_.deadline = std::chrono::steady_clock::now() + options.timeout;
     }
     max_rows_ = options.max_rows;
-    columns_ = result_columns(*statement_);
   }
 
   // Opens the graph view and builds the plan; errors surface from run().
@@ -130,15 +132,15 @@ class EngineRows : public RowSource {
   }
 
   std::shared_ptr<GraphSource> source_;
-  std::unique_ptr<ast::Statement> statement_;
+  std::shared_ptr<const ast::Statement> statement_;
   Map params_;
   std::shared_ptr<std::atomic<bool>> cancelled_;
   ExecContext ctx_;
   std::unique_ptr<storage::GraphSnapshot> snapshot_;
   std::unique_ptr<storage::GraphTransaction> txn_;
   OpPtr root_;
-  ast::Mode mode_ = ast::Mode::kRun;
   std::vector<std::string> columns_;
+  ast::Mode mode_ = ast::Mode::kRun;
   std::string plan_text_;
   uint64_t max_rows_ = 0;
   uint64_t returned_ = 0;
@@ -149,17 +151,11 @@ class EngineRows : public RowSource {
   std::deque<Row> buffer_;
 };
 
-}  // namespace
-
-Result<QueryResult> run(std::shared_ptr<GraphSource> source, std::string_view text,
-                        const Map& params, const QueryOptions& options) {
+// Internal errors become Errors here, at the API boundary.
+template <typename F>
+auto guarded(F&& f) -> decltype(f()) {
   try {
-    auto statement = std::make_unique<ast::Statement>(parse(text));
-    bind(*statement);
-    auto rows =
-        std::make_unique<EngineRows>(std::move(source), std::move(statement), params, options);
-    rows->start();
-    return QueryResult(std::move(rows));
+    return f();
   } catch (const QueryError& e) {
     return e.error();
   } catch (const std::bad_alloc&) {
@@ -169,4 +165,43 @@ Result<QueryResult> run(std::shared_ptr<GraphSource> source, std::string_view te
   }
 }
 
+}  // namespace
+
+Result<PreparedQuery> prepare(std::shared_ptr<GraphSource> source, std::string_view text) {
+  return guarded([&]() -> Result<PreparedQuery> {
+    auto statement = std::make_shared<ast::Statement>(parse(text));
+    bind(*statement);
+    auto state = std::make_shared<PreparedQuery::State>();
+    state->source = std::move(source);
+    state->text = std::string(text);
+    state->columns = result_columns(*statement);
+    state->statement = std::move(statement);
+    return PreparedQuery(std::move(state));
+  });
+}
+
+Result<QueryResult> run(std::shared_ptr<GraphSource> source, std::string_view text,
+                        const Map& params, const QueryOptions& options) {
+  auto prepared = prepare(std::move(source), text);
+  if (!prepared.ok()) return prepared.error();
+  return prepared->execute(params, options);
+}
+
 }  // namespace quarry::engine
+
+namespace quarry {
+
+Result<QueryResult> PreparedQuery::execute(const Map& params, const QueryOptions& options) const {
+  return engine::guarded([&]() -> Result<QueryResult> {
+    auto rows = std::make_unique<engine::EngineRows>(state_->source, state_->statement,
+                                                     state_->columns, params, options);
+    rows->start();
+    return QueryResult(std::move(rows));
+  });
+}
+
+const std::string& PreparedQuery::text() const { return state_->text; }
+const std::vector<std::string>& PreparedQuery::columns() const { return state_->columns; }
+bool PreparedQuery::writes() const { return state_->statement->writes; }
+
+}  // namespace quarry

@@ -8,15 +8,22 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "quarry/options.h"
+#include "quarry/prepared.h"
 #include "quarry/result.h"
 #include "quarry/status.h"
 #include "quarry/value.h"
 #include "storage/graph.h"
 
 namespace quarry::engine {
+
+namespace ast {
+struct Statement;
+}
 
 class GraphSource {
  public:
@@ -32,4 +39,20 @@ class GraphSource {
 Result<QueryResult> run(std::shared_ptr<GraphSource> source, std::string_view text,
                         const Map& params, const QueryOptions& options);
 
+// Parses and binds `text` once for PreparedQuery::execute() (quarry/prepared.h); run()
+// is prepare() followed by one execute().
+Result<PreparedQuery> prepare(std::shared_ptr<GraphSource> source, std::string_view text);
+
 }  // namespace quarry::engine
+
+namespace quarry {
+
+// Shared, immutable after prepare(): several threads may execute it at once.
+struct PreparedQuery::State {
+  std::shared_ptr<engine::GraphSource> source;
+  std::string text;
+  std::shared_ptr<const engine::ast::Statement> statement;  // parsed and bound
+  std::vector<std::string> columns;
+};
+
+}  // namespace quarry

@@ -168,6 +168,10 @@ Result<QueryResult> DatabaseImpl::query(std::string_view text, const Params& par
   return engine::run(source_, text, params, options);
 }
 
+Result<PreparedQuery> DatabaseImpl::prepare(std::string_view text) {
+  return engine::prepare(source_, text);
+}
+
 Result<Stats> DatabaseImpl::stats() {
   Snapshot snap(store_);
   Stats st;

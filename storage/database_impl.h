@@ -44,6 +44,7 @@ class DatabaseImpl : public Database {
   Status export_graph(std::ostream& out, ExportFormat format) override;
   Result<QueryResult> query(std::string_view text, const Params& params,
                             const QueryOptions& options) override;
+  Result<PreparedQuery> prepare(std::string_view text) override;
   Result<Stats> stats() override;
   Result<CheckReport> check() override;
 

@@ -152,6 +152,7 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
     char tmpl[] = "/tmp/quarry-reader-XXXXXX";
     if (!mkdtemp(tmpl)) return Error(ErrorCode::kIOError, "cannot create a temporary directory");
     store->secondary_dir_ = tmpl;
+    store->primary_watch_ = PrimaryWatch(path);
     db_opts.max_open_files = -1;
     // Every catch-up rebuilds the version and loads its table handlers; RocksDB does that
     // with up to 16 fresh threads per column family, which cost ~30 ms per query.
@@ -221,7 +222,9 @@ Store::~Store() {
 void Store::catch_up() {
   if (!read_only_) return;
   std::unique_lock lock(reader_lock_, std::try_to_lock);
-  if (lock.owns_lock()) db_->TryCatchUpWithPrimary().PermitUncheckedError();
+  if (lock.owns_lock() && primary_watch_.may_have_changed()) {
+    db_->TryCatchUpWithPrimary().PermitUncheckedError();
+  }
 }
 
 uint64_t Store::props_version() const {

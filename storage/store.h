@@ -21,6 +21,7 @@
 #include "quarry/options.h"
 #include "quarry/status.h"
 #include "storage/keys.h"
+#include "storage/primary_watch.h"
 #include "storage/prop_cache.h"
 
 namespace quarry::storage {
@@ -47,7 +48,8 @@ class Store {
   // Brings a read-only (secondary) instance up to the writer's last commit; no-op otherwise.
   // RocksDB has no snapshots on a secondary instance, so instead a reader holds
   // reader_lock() (shared) while it reads, and catch_up() only moves the instance on when
-  // no reader is active: every reader sees one unchanging state.
+  // no reader is active: every reader sees one unchanging state. It skips RocksDB's
+  // catch-up while the writer's files show no change since the last one (primary_watch.h).
   void catch_up();
   std::shared_mutex& reader_lock() { return reader_lock_; }
 
@@ -77,6 +79,7 @@ class Store {
   std::shared_mutex reader_lock_;
   Counters counters_;
   PropCache prop_cache_;
+  PrimaryWatch primary_watch_;  // guarded by reader_lock_ held exclusively
 };
 
 }  // namespace quarry::storage

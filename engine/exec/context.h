@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "quarry/value.h"
 #include "storage/graph.h"
@@ -54,6 +55,18 @@ struct ExecContext {
   void materialize(Value& v, bool deep = true);
   Node load_node(int64_t id);
   Relationship load_rel(int64_t id);
+
+  // The last large expansion of a read query (pattern_search.cpp). MATCH searches a hub's
+  // pattern a second time on its fiber (op_match.cpp); this saves the second scan of the
+  // hub's edges. The snapshot never changes under a read query; writes never use it.
+  struct Expansion {
+    storage::NodeId node = 0;
+    storage::Direction dir = storage::Direction::kOut;
+    std::optional<uint64_t> single;
+    std::vector<uint64_t> any_of;
+    std::vector<storage::Edge> edges;
+  };
+  std::optional<Expansion> last_expansion;
 
   std::optional<uint64_t> type_id(const std::string& name);
   const std::string& type_name(uint64_t id);

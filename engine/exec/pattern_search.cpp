@@ -178,6 +178,11 @@ class Matcher {
   std::vector<Edge> edges_from(NodeId node, Direction d, const TypeFilter& f) {
     std::vector<Edge> out;
     if (f.none) return out;
+    auto& last = ctx_.last_expansion;
+    if (!ctx_.txn && last && last->node == node && last->dir == d && last->single == f.single &&
+        last->any_of == f.any_of) {
+      return last->edges;
+    }
     Status st = ctx_.graph->expand(node, d, f.single, [&](const Edge& e) {
       ctx_.check();
       if (!f.single && !f.any_of.empty() &&
@@ -194,8 +199,13 @@ class Matcher {
       return true;
     });
     if (!st.ok()) throw QueryError(st.error());
+    if (!ctx_.txn && out.size() >= kRememberEdges) {
+      last = ExecContext::Expansion{node, d, f.single, f.any_of, out};
+    }
     return out;
   }
+  // Smaller expansions are cheap to repeat; MATCH re-searches only past 256 rows.
+  static constexpr size_t kRememberEdges = 128;
 
   // Binds node `n` to `id` unless already bound; false when it cannot be `id`.
   bool enter_node(const ast::NodePattern& n, NodeId id, bool& fresh) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "quarry/options.h"
+#include "quarry/prepared.h"
 #include "quarry/result.h"
 #include "quarry/status.h"
 #include "quarry/value.h"
@@ -153,6 +154,9 @@ class Database {
   // commits atomically when its result is exhausted.
   virtual Result<QueryResult> query(std::string_view text, const Params& params = {},
                                     const QueryOptions& options = {}) = 0;
+  // Parses and checks one statement for repeated execution with different parameters
+  // (see prepared.h). Returns the same syntax and semantic errors query() would.
+  virtual Result<PreparedQuery> prepare(std::string_view text) = 0;
 
   virtual Result<Stats> stats() = 0;
   // Recounts everything and compares: dictionary, the three indexes, provenance, statistics.

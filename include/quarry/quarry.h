@@ -3,6 +3,7 @@
 
 #include "quarry/database.h"
 #include "quarry/options.h"
+#include "quarry/prepared.h"
 #include "quarry/result.h"
 #include "quarry/status.h"
 #include "quarry/value.h"
