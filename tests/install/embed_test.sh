@@ -32,6 +32,8 @@ expect() {
   [[ -n $engine_missing ]] && return 0
   grep -qx "'Ada Park' | 'meet' | 'Ben Ortiz' | 2" "$out" ||
     { echo "missing the merged fact with support 2:"; cat "$out"; exit 1; }
+  grep -qx "Ben Ortiz: 'call' | 'Cleo Ruiz'" "$out" ||
+    { echo "missing the prepared statement's answer for Ben Ortiz:"; cat "$out"; exit 1; }
 }
 
 # 1. CMake package.
