@@ -440,3 +440,25 @@ TEST_CASE("graph mode: 'as' gives a person's role, not a thing's description") {
                      {".", ".", "PUNCT", ".", 3, "punct"}});
   CHECK(find(extract_facts(thing, 0), "be") == nullptr);
 }
+
+TEST_CASE("an office's portfolio ('Minister of Defence') is not whom the office belongs to") {
+  // Pavel Dremin , the Federation 's Minister of Defence , arrived .
+  auto s = tree({{"Pavel", "Pavel", "PROPN", "NNP", 11, "nsubj", "B-person"},
+                 {"Dremin", "Dremin", "PROPN", "NNP", 1, "flat", "I-person"},
+                 {",", ",", "PUNCT", ",", 7, "punct"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"Federation", "Federation", "PROPN", "NNP", 7, "nmod:poss", "B-place"},
+                 {"'s", "'s", "PART", "POS", 5, "case"},
+                 {"Minister", "Minister", "PROPN", "NNP", 1, "appos"},
+                 {"of", "of", "ADP", "IN", 9, "case"},
+                 {"Defence", "Defence", "PROPN", "NNP", 7, "nmod"},
+                 {",", ",", "PUNCT", ",", 7, "punct"},
+                 {"arrived", "arrive", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 11, "punct"}});
+  auto facts = extract_facts(s, 0);
+  const ExtractedFact* office = find(facts, "minister_of");
+  REQUIRE(office != nullptr);
+  CHECK(office->subject.text == "Pavel Dremin");
+  CHECK(office->object.text.find("Federation") != std::string::npos);
+  for (const auto& f : facts) CHECK(f.object.text.find("Defence") == std::string::npos);
+}
