@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "quarry/database.h"
 
 namespace quarry::extract {
@@ -139,25 +141,14 @@ void write_fact_tsv(std::ostream& out, const Document& doc, const ExtractedFact&
       << field(q) << '\n';
 }
 
-static std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 void write_fact_carb(std::ostream& out, std::string_view sentence, const ExtractedFact& f) {
   bool passive = f.rule.size() >= 7 && f.rule.compare(f.rule.size() - 7, 7, "passive") == 0;
   const Argument& arg1 = passive ? f.object : f.subject;
   const Argument& arg2 = passive ? f.subject : f.object;
   // Forms of "be" as the lemma: CaRB's matcher equates a system "be" with every form.
   std::string relation;
-  for (const auto& w : split_words(f.text)) {
+  std::istringstream words(f.text);
+  for (std::string w; words >> w;) {
     bool be = w == "is" || w == "are" || w == "was" || w == "were" || w == "am" || w == "been" ||
               (f.rule.find("copula") != std::string::npos &&
                (w == "'s" || w == "'re" || w == "'m" || w == "being"));

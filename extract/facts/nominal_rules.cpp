@@ -30,6 +30,18 @@ bool is_title(const DepTree& t, uint32_t i) {
   return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
 }
 
+// "Minister of Defence", "Secretary of State": the of-phrase names the office's portfolio,
+// not whom it belongs to, so it gives no X_of fact.
+constexpr std::array<std::string_view, 17> kPortfolios{
+    "defence",   "defense", "finance",     "justice", "interior", "health",
+    "education", "trade",   "agriculture", "energy",  "labour",   "labor",
+    "transport", "culture", "environment", "affairs", "state"};
+
+bool is_portfolio(const DepTree& t, uint32_t i) {
+  std::string w = t.lower_form(i);
+  return std::find(kPortfolios.begin(), kPortfolios.end(), w) != kPortfolios.end();
+}
+
 bool is_person_name(const DepTree& t, uint32_t i) {
   return t.tok(i).upos == "PROPN" && t.tok(i).ner.find("person") != std::string::npos &&
          t.rel(i) != "flat" && !is_title(t, i);
@@ -105,18 +117,6 @@ class NominalRules {
   const DepTree& t_;
 };
 
-// "Minister of Defence", "Secretary of State": the of-phrase names the office's portfolio,
-// not whom it belongs to, so it gives no X_of fact.
-bool is_portfolio(const std::string& lemma) {
-  static constexpr std::array<std::string_view, 17> kPortfolios{
-      "defence",   "defense", "finance",     "justice", "interior", "health",
-      "education", "trade",   "agriculture", "energy",  "labour",   "labor",
-      "transport", "culture", "environment", "affairs", "state"};
-  std::string w = lemma;
-  for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return std::find(kPortfolios.begin(), kPortfolios.end(), w) != kPortfolios.end();
-}
-
 void NominalRules::describe(const Argument& subject, uint32_t n, const std::string& prefix,
                             const Qualifiers& q, std::string_view rule, double base,
                             uint32_t anchor) {
@@ -126,7 +126,7 @@ void NominalRules::describe(const Argument& subject, uint32_t n, const std::stri
   f.rule = rule;
   if (!ctx_.options.open_ie) {
     for (uint32_t c : t_.children(n)) {
-      bool of = t_.rel(c) == "nmod" && t_.case_of(c) == "of" && !is_portfolio(t_.lemma(c));
+      bool of = t_.rel(c) == "nmod" && t_.case_of(c) == "of" && !is_portfolio(t_, c);
       bool poss = t_.deprel(c) == "nmod:poss" && !entity_type(t_.tok(c).ner).empty();
       if (!of && !poss) continue;
       f.predicate = t_.lemma(n) + "_of";
