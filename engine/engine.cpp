@@ -86,9 +86,17 @@ class EngineRows : public RowSource {
     return e;
   }
 
-  bool emit(Row& row) {
-    row.resize(columns_.size());
-    for (auto& v : row) ctx_.materialize(v);
+  // Moves the result columns of the plan's row `from` into the caller's `to`, loaded. The
+  // plan's row (its slots beyond the columns among them) stays here, so the operators
+  // reuse its allocation and the caller's row holds just the columns.
+  bool emit(Row& from, Row& to) {
+    size_t width = columns_.size();
+    to.clear();
+    to.reserve(width);
+    for (size_t i = 0; i < width; ++i) {
+      to.push_back(i < from.size() ? std::move(from[i]) : Value());
+      ctx_.materialize(to.back());
+    }
     if (max_rows_ && ++returned_ > max_rows_) {
       fail(ErrorCode::kRuntimeError, fmt::format("the query returned more than {} rows", max_rows_),
            {}, "raise max_rows or add LIMIT");
@@ -97,8 +105,8 @@ class EngineRows : public RowSource {
   }
 
   bool next_live(Row& row) {
-    if (!root_->next(ctx_, row)) return false;
-    return emit(row);
+    if (!root_->next(ctx_, work_)) return false;
+    return emit(work_, row);
   }
 
   // A writing statement runs to the end and commits before its first row is returned,
@@ -106,11 +114,11 @@ class EngineRows : public RowSource {
   bool next_buffered(Row& row) {
     if (!drained_) {
       drained_ = true;
-      Row r;
-      while (root_->next(ctx_, r)) {
+      while (root_->next(ctx_, work_)) {
         if (!columns_.empty()) {
-          emit(r);
-          buffer_.push_back(r);
+          Row out;
+          emit(work_, out);
+          buffer_.push_back(std::move(out));
         }
       }
       Status st = txn_->commit();
@@ -139,6 +147,7 @@ class EngineRows : public RowSource {
   std::unique_ptr<storage::GraphSnapshot> snapshot_;
   std::unique_ptr<storage::GraphTransaction> txn_;
   OpPtr root_;
+  Row work_;  // the plan's current row
   std::vector<std::string> columns_;
   ast::Mode mode_ = ast::Mode::kRun;
   std::string plan_text_;

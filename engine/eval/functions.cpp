@@ -95,10 +95,10 @@ const std::unordered_map<std::string, FunctionDef>& table() {
         }}},
       {"type",
        {1, 1,
-        [](Args& a, const ast::Expr& e, ExecContext&) -> Value {
+        [](Args& a, const ast::Expr& e, ExecContext& ctx) -> Value {
           NULL_IN_NULL_OUT;
           if (a[0].kind() != ValueKind::kRelationship) type_error(e, 0, a[0], "a Relationship");
-          return Value(a[0].as_relationship().type);
+          return Value(ctx.rel_type(a[0].as_relationship()));
         }}},
       {"labels",
        {1, 1,

@@ -1,8 +1,32 @@
 #include "engine/exec/context.h"
 
+#include <cstring>
+
 #include "engine/errors.h"
 
 namespace quarry::engine {
+
+namespace {
+
+// An unloaded relationship's `type`: a NUL, then the type id's 8 bytes (9 bytes stay in
+// std::string's inline buffer). Only values without properties carry it, and only
+// rel_value(Edge) makes them; a type name written by a query never starts with NUL.
+constexpr size_t kTypeRefSize = 1 + sizeof(uint64_t);
+
+std::string type_ref(uint64_t id) {
+  std::string s(kTypeRefSize, '\0');
+  std::memcpy(s.data() + 1, &id, sizeof id);
+  return s;
+}
+
+std::optional<uint64_t> type_ref_id(const Relationship& r) {
+  if (r.properties || r.type.size() != kTypeRefSize || r.type[0] != '\0') return std::nullopt;
+  uint64_t id = 0;
+  std::memcpy(&id, r.type.data() + 1, sizeof id);
+  return id;
+}
+
+}  // namespace
 
 void ExecContext::check_now() {
   if (cancelled && cancelled->load(std::memory_order_relaxed)) {
@@ -24,7 +48,7 @@ Value ExecContext::rel_value(const storage::Edge& e) {
   r.id = static_cast<int64_t>(e.rel);
   r.start = static_cast<int64_t>(e.start);
   r.end = static_cast<int64_t>(e.end);
-  r.type = type_name(e.type);
+  r.type = type_ref(e.type);
   return Value(std::move(r));
 }
 
@@ -112,6 +136,11 @@ const std::string& ExecContext::type_name(uint64_t id) {
   auto it = type_names_.find(id);
   if (it != type_names_.end()) return it->second;
   return type_names_.emplace(id, graph->type_name(id)).first->second;
+}
+
+const std::string& ExecContext::rel_type(const Relationship& r) {
+  if (auto id = type_ref_id(r)) return type_name(*id);
+  return r.type;
 }
 
 }  // namespace quarry::engine

@@ -48,6 +48,8 @@ struct ExecContext {
   // Nodes and relationships enter rows without properties (an id is enough to match and
   // expand); materialize() loads labels and properties the first time they are needed.
   Value node_value(storage::NodeId id);
+  // An edge's relationship carries its type id, not its name, until it is loaded: see
+  // rel_type().
   Value rel_value(const storage::Edge& edge);
   Value rel_value(storage::RelId id);
   // Loads properties (always again while writing, so SET is visible) into `v` when it is a
@@ -70,6 +72,12 @@ struct ExecContext {
 
   std::optional<uint64_t> type_id(const std::string& name);
   const std::string& type_name(uint64_t id);
+  // The type name of a row's relationship, loaded or not. A relationship made from an edge
+  // (rel_value) holds its type id in `type` in place of the name: FB15k's names are longer
+  // than std::string's inline buffer, so copying the name into every row of a hub's
+  // out-edges cost two allocations per row; the name is read here, or when the value is
+  // loaded (materialize) before it reaches the caller.
+  const std::string& rel_type(const Relationship& r);
 
  private:
   std::unordered_map<std::string, std::optional<uint64_t>> type_ids_;

@@ -68,10 +68,25 @@ class Match : public Operator {
         fiber_.resume();
         continue;
       }
+      if (resume_on_fiber_) {
+        // The inline rows are handed on; the fiber goes on from the match after them.
+        resume_on_fiber_ = false;
+        fiber_.start([this, &ctx] { search_on_fiber(ctx); });
+        continue;
+      }
       if (!child().next(ctx, input_)) return false;
       if (!search_inline(ctx)) {
-        n_ = 0;
-        fiber_.start([this, &ctx] { search_on_fiber(ctx); });
+        // A read query's search sees one snapshot and runs the same way again, so the rows
+        // found inline are kept and the fiber skips their matches; a write may change the
+        // graph between batches, so its search starts again from the beginning.
+        if (ctx.txn) {
+          n_ = 0;
+          skip_ = 0;
+          fiber_.start([this, &ctx] { search_on_fiber(ctx); });
+        } else {
+          resume_on_fiber_ = true;
+        }
+        continue;
       }
       if (n_ == 0 && c_.optional && !matched_) keep(input_);  // slots stay null
     }
@@ -91,24 +106,34 @@ class Match : public Operator {
     ++n_;
   }
 
-  // Every match of input_ into rows_; false when there are more than kInline.
+  // Every match of input_ into rows_; false when there are more than kInline. skip_ is
+  // then the number of matches (before WHERE) behind the kept rows.
   bool search_inline(ExecContext& ctx) {
     bool complete = true;
     matched_ = false;
+    skip_ = 0;
     match_patterns(parts_, input_, ctx, [&](Row& r) {
-      if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
+      if (c_.where && !eval_predicate(*c_.where, r, ctx)) {
+        ++skip_;
+        return true;
+      }
       if (n_ == kInline) return complete = false;
       matched_ = true;
       keep(r);
+      ++skip_;
       return true;
     });
     return complete;
   }
 
-  // The same search again, pausing with each full batch.
+  // The same search again past its first skip_ matches, pausing with each full batch.
   void search_on_fiber(ExecContext& ctx) {
     match_patterns(parts_, input_, ctx, [&](Row& r) {
       if (stop_) return false;
+      if (skip_ > 0) {
+        --skip_;
+        return true;
+      }
       if (c_.where && !eval_predicate(*c_.where, r, ctx)) return true;
       keep(r);
       if (n_ == kBatch) {
@@ -125,6 +150,8 @@ class Match : public Operator {
   std::vector<Row> rows_;  // rows_[0, n_) are the buffered matches
   size_t n_ = 0;
   size_t pos_ = 0;
+  size_t skip_ = 0;  // matches the fiber passes over: their rows were found inline
+  bool resume_on_fiber_ = false;
   bool matched_ = false;
   bool stop_ = false;
   Fiber fiber_;
