@@ -167,6 +167,14 @@ std::optional<Value> Snapshot::node_property(NodeId id, std::string_view key) {
   return v;
 }
 
+std::string Snapshot::type_name(uint64_t type) {
+  TermTextCache& cache = store_->term_texts();
+  if (auto hit = cache.get(type)) return std::move(*hit);
+  std::string name = term_text(type);
+  if (!name.empty()) cache.put(type, name);  // empty: unknown here (or a failed read)
+  return name;
+}
+
 template <typename B>
 std::vector<NodeId> ReaderImpl<B>::alias_nodes(std::string_view normalised) {
   std::vector<NodeId> out;

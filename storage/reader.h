@@ -151,6 +151,8 @@ class Snapshot : public ReaderImpl<GraphSnapshot> {
   Kv& kv() override { return kv_; }
   // Through the Store's PropCache (a transaction never uses it: it sees its own writes).
   std::optional<Value> node_property(NodeId id, std::string_view key) override;
+  // Through the Store's TermTextCache (committed names only).
+  std::string type_name(uint64_t type) override;
 
  private:
   SnapshotKv kv_;

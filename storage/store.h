@@ -23,6 +23,7 @@
 #include "storage/keys.h"
 #include "storage/primary_watch.h"
 #include "storage/prop_cache.h"
+#include "storage/term_text_cache.h"
 
 namespace quarry::storage {
 
@@ -60,6 +61,8 @@ class Store {
 
   // Node properties read by snapshots, shared across them (see prop_cache.h).
   PropCache& prop_cache() { return prop_cache_; }
+  // Committed term texts by id, shared across snapshots (see term_text_cache.h).
+  TermTextCache& term_texts() { return term_texts_; }
   // The props column family's super-version number: moves whenever its files change.
   uint64_t props_version() const;
 
@@ -79,6 +82,7 @@ class Store {
   std::shared_mutex reader_lock_;
   Counters counters_;
   PropCache prop_cache_;
+  TermTextCache term_texts_;
   PrimaryWatch primary_watch_;  // guarded by reader_lock_ held exclusively
 };
 

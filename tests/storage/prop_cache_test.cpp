@@ -78,3 +78,41 @@ TEST_CASE("a read-only instance's cache follows the writer's commits", "[cache]"
   Snapshot s(*reader);
   CHECK(name_of(s, a) == "Ada C");
 }
+
+TEST_CASE("type names are shared by snapshots once committed, never from a transaction",
+          "[cache]") {
+  testing::TempDir dir;
+  auto store = Store::open(dir.path(), {});
+  REQUIRE(store.ok());
+  NodeId a = make_node(*store, "Pavel Dremin");
+  NodeId b = make_node(*store, "Ana Velasco");
+  uint64_t meets = 0;
+  {
+    Writer w(*store);
+    REQUIRE(w.create_rel(a, "meets", b, {}).ok());
+    meets = *w.type_id("meets");
+    REQUIRE(w.commit().ok());
+  }
+  Snapshot first(*store);
+  CHECK(first.type_name(meets) == "meets");
+  Snapshot second(*store);
+  CHECK(second.type_name(meets) == "meets");  // now from the Store's cache
+  uint64_t dropped = 0;
+  {
+    Writer w(*store);  // never committed: its new type must not reach the cache
+    REQUIRE(w.create_rel(a, "visits", b, {}).ok());
+    dropped = *w.type_id("visits");
+    CHECK(w.type_name(dropped) == "visits");
+  }
+  Snapshot third(*store);
+  CHECK(third.type_name(dropped).empty());
+  {
+    Writer w(*store);
+    REQUIRE(w.create_rel(b, "greets", a, {}).ok());
+    uint64_t greets = *w.type_id("greets");
+    REQUIRE(w.commit().ok());
+    Snapshot fourth(*store);
+    CHECK(fourth.type_name(greets) == "greets");
+    CHECK(fourth.type_name(meets) == "meets");
+  }
+}
