@@ -229,6 +229,20 @@ TEST_CASE("MATCH streams large results from its fiber with the same answers") {
   CHECK(one("OPTIONAL MATCH (a {name: 'a'})-->(b) RETURN count(b)") == Value(1000));
   CHECK(one("MATCH (a {name: 'a'})-->(b) MATCH (a)-->(c) WHERE c.i <= 2 RETURN count(*)") ==
         Value(2000));
+  // The rows found inline are handed on and the fiber goes on after them: none twice.
+  CHECK(one("MATCH (a {name: 'a'})-->(b) WITH b.i AS i WHERE i > 0 RETURN count(DISTINCT i)") ==
+        Value(1000));
+  CHECK(one("MATCH (a {name: 'a'})-[r]->(b) WHERE type(r) = 'T' RETURN count(*)") == Value(1000));
+  // A relationship read from an edge carries its type id inside the engine; the caller
+  // gets the name.
+  auto rel = rows_of(src, "MATCH (a {name: 'a'})-[r]->(b) RETURN r, type(r) LIMIT 260");
+  REQUIRE(rel.ok());
+  REQUIRE(rel->size() == 260);
+  CHECK(rel->back()[0].as_relationship().type == "T");
+  CHECK(rel->back()[1] == Value("T"));
+  // A write searches again from the start on its fiber; every row is written once.
+  REQUIRE(rows_of(src, "MATCH (a {name: 'a'})-->(b) SET b.j = b.i + 1").ok());
+  CHECK(one("MATCH (a {name: 'a'})-->(b) RETURN sum(b.j)") == Value(501500));
   auto limited = rows_of(src, "MATCH (a {name: 'a'})-->(b) RETURN b.i LIMIT 300");
   REQUIRE(limited.ok());
   CHECK(limited->size() == 300);
