@@ -279,3 +279,25 @@ TEST_CASE("a format 2 database (one rels record each) opens and reads", "[blocks
   CHECK(rels_records(store) == 1);
   check_clean(store);
 }
+
+TEST_CASE("a snapshot keeps reading the block members it saw", "[blocks]") {
+  testing::TempDir dir;
+  bulk_import(dir);
+  auto store = open_store(dir);
+  Snapshot before(store);
+  REQUIRE(before.rel_triple(70));  // reads (and keeps) the block 65..96
+  delete_rels(store, {71, 72});
+  CHECK(before.rel_triple(71));  // the snapshot predates the delete
+  CHECK(before.rel_triple(72));
+  Snapshot after(store);
+  CHECK(after.rel_triple(70));
+  CHECK_FALSE(after.rel_triple(71));
+  CHECK_FALSE(after.rel_triple(72));
+  CHECK(after.rel_triple(73));
+  // A transaction sees its own deletes at once.
+  Writer w(store);
+  REQUIRE(w.rel_triple(73));
+  REQUIRE(w.delete_rel(73).ok());
+  CHECK_FALSE(w.rel_triple(73));
+  CHECK(w.rel_triple(74));
+}
