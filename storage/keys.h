@@ -35,7 +35,7 @@
 //    member's triple. A member exists while its SPO entry does (deleting one leaves the
 //    record; deleting the last one removes it); other relationships' entries may lie
 //    between them in SPO, with ids outside the block. Writer-made relationships keep one
-//    record each, so a lookup tries the exact key, then the block at or before the id.
+//    record each; a lookup reads the record at or before the id (one SeekForPrev).
 // spo            id s, id type, id o, id rel           empty
 // pos            id type, id o, id s, id rel           empty
 // osp            id o, id s, id type, id rel           empty

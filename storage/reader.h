@@ -100,12 +100,16 @@ class ReaderImpl : public Base {
   // The live members of the block record read last, when the view never changes (a
   // snapshot; a transaction's changes under it): lookups in id order (an export, a query
   // returning relationships) then scan each block once instead of once per member.
+  // A lookup out of order stops at its id (half a block on average) and keeps what it
+  // read; the next id after the previous lookup reads the whole block.
   struct CachedBlock {
     keys::RelBlock record;
     std::vector<keys::Triple> members;  // ascending ids
+    RelId known_to = 0;                 // the members up to this id are all in `members`
   };
   bool cache_blocks_ = false;
   std::optional<CachedBlock> last_block_;
+  RelId last_lookup_ = 0;
 };
 
 // An iterator borrowed from a Kv for one scan and handed back on every exit, also when
