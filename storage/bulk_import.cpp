@@ -447,9 +447,25 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   std::vector<uint32_t> out_deg(nodes_.size()), in_deg(nodes_.size());
   uint64_t mentions_added = 0, facts = 0;
   // This thread writes SPO and feeds the sorters; rels and provenance are built beside it.
+  // rels holds one block record per kRelBlockSize consecutive ids (see keys.h): the
+  // triples are in SPO already, and a record per relationship cost as much as an index.
   Sst rels(store_, keys::kRels, dir), prov(store_, keys::kProv, dir);
-  Pipe<Triple> rels_pipe([&](const Triple& t) {
-    return rels.put(keys::rel_key(t.rel), keys::rel_value(t.s, t.p, t.o, keys::kRelFact));
+  keys::RelBlock block;
+  bool block_open = false;
+  auto end_block = [&]() -> Status {
+    if (!block_open) return {};
+    block_open = false;
+    return rels.put(keys::rel_key(block.first.rel), keys::rel_block_value(block));
+  };
+  Pipe<Triple> rels_pipe([&](const Triple& t) -> Status {
+    if (block_open && t.rel - block.first.rel < keys::kRelBlockSize) {
+      block.last = t;
+      return {};
+    }
+    QUARRY_TRY(end_block());
+    block.first = block.last = t;
+    block_open = true;
+    return {};
   });
   Pipe<ProvRow> prov_pipe([&](const ProvRow& r) -> Status {
     QUARRY_TRY(prov.put(keys::prov_key(r.key), values_[r.value]));
@@ -502,6 +518,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   QUARRY_TRY(first);
   QUARRY_TRY(rels_status);
   QUARRY_TRY(prov_status);
+  QUARRY_TRY(end_block());
   QUARRY_TRY(rels.finish(args));
   QUARRY_TRY(prov.finish(args));
   // POS on a second thread while this one writes OSP and the document back-index.
@@ -570,6 +587,10 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   QUARRY_TRY(sst.finish(args));
   {
     Sst sst(store_, keys::kDefault, dir);
+    // Block records need format 3: an empty database of format 2 is restamped.
+    std::string version(4, '\0');
+    keys::put_u32(version.data(), keys::kFormatVersion);
+    QUARRY_TRY(sst.put(keys::kFormatVersionKey, version));
     QUARRY_TRY(sst.put(keys::kNextNodeKey, keys::u64_key(next_.next_node)));
     QUARRY_TRY(sst.put(keys::kNextRelKey, keys::u64_key(next_.next_rel)));
     QUARRY_TRY(sst.put(keys::kNextTermKey, keys::u64_key(next_.next_term)));

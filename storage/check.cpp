@@ -129,29 +129,48 @@ Result<CheckReport> check_store(const std::shared_ptr<Store>& store) {
 
   // 3. Relationships and the three indexes.
   std::unordered_map<uint64_t, std::pair<keys::Triple, uint32_t>> rels;
-  s = snap.scan(keys::kRels, {}, [&](auto k, auto v) {
-    keys::Triple t;
-    uint32_t flags = 0;
-    uint64_t id = 0;
-    if (!keys::decode_rel_key(k, id) || !keys::decode_rel_value(v, t, flags)) {
-      c.problem(fmt::format("relationship {}: malformed", id));
-      return true;
-    }
-    t.rel = id;
+  auto add_rel = [&](const keys::Triple& t, uint32_t flags) {
     if (!nodes.count(t.s) || !nodes.count(t.o)) {
-      c.problem(fmt::format("relationship {}: end node {} or {} does not exist", id, t.s, t.o));
+      c.problem(fmt::format("relationship {}: end node {} or {} does not exist", t.rel, t.s, t.o));
     }
     if (!term_is(t.p, keys::TermKind::kType)) {
-      c.problem(fmt::format("relationship {}: type {} is not in the dictionary", id, t.p));
+      c.problem(fmt::format("relationship {}: type {} is not in the dictionary", t.rel, t.p));
+    }
+    if (!rels.emplace(t.rel, std::make_pair(t, flags)).second) {
+      c.problem(fmt::format("relationship {}: two rels records hold it", t.rel));
+      return;
     }
     count(keys::stat_global_key("rels"));
     count(keys::stat_type_key(t.p));
     count(keys::stat_degree_key(true, t.s));
     count(keys::stat_degree_key(false, t.o));
-    rels.emplace(id, std::make_pair(t, flags));
+  };
+  std::vector<keys::RelBlock> blocks;  // expanded below, from SPO
+  s = snap.scan(keys::kRels, {}, [&](auto k, auto v) {
+    keys::RelBlock b;
+    uint64_t id = 0;
+    if (!keys::decode_rel_key(k, id) || !keys::decode_rel_record(id, v, b)) {
+      c.problem(fmt::format("relationship {}: malformed", id));
+    } else if (b.flags & keys::kRelBlock) {
+      blocks.push_back(b);
+    } else {
+      add_rel(b.first, b.flags);
+    }
     return true;
   });
   if (!s.ok()) return s;
+  for (const auto& b : blocks) {
+    size_t members = 0;
+    s = snap.scan_block(b, [&](const keys::Triple& t) {
+      ++members;
+      add_rel(t, b.flags & ~keys::kRelBlock);
+      return true;
+    });
+    if (!s.ok()) return s;
+    if (members == 0) {
+      c.problem(fmt::format("relationship block {}..{}: no member left", b.first.rel, b.last.rel));
+    }
+  }
   for (auto order : {keys::Order::kSpo, keys::Order::kPos, keys::Order::kOsp}) {
     Cf cf = keys::order_cf(order);
     size_t n = 0;

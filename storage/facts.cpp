@@ -176,8 +176,10 @@ Status Writer::add_fact(const Fact& fact, uint64_t doc, WriteSummary& summary) {
     });
     if (!st.ok()) return st;
     for (RelId r : candidates) {
-      uint32_t flags = 0;
-      if (rel_triple(r, &flags) && (flags & keys::kRelFact)) {
+      // Only the flags are needed: a candidate is in SPO, so a block record covering it
+      // (a bulk-imported fact) need not be searched for it.
+      auto record = rel_record(r);
+      if (record && (record->flags & keys::kRelFact)) {
         rel = r;
         break;
       }

@@ -129,10 +129,39 @@ std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags) {
 bool decode_rel_value(std::string_view v, Triple& t, uint32_t& flags) {
   uint64_t f = 0;
   if (!read_varint(v, t.s) || !read_varint(v, t.p) || !read_varint(v, t.o) || !read_varint(v, f) ||
-      !v.empty()) {
+      !v.empty() || (f & kRelBlock)) {
     return false;
   }
   flags = static_cast<uint32_t>(f);
+  return true;
+}
+
+std::string rel_block_value(const RelBlock& b) {
+  std::string v = rel_value(b.first.s, b.first.p, b.first.o, kRelFact | kRelBlock);
+  append_varint(v, b.count());
+  append_varint(v, b.last.s - b.first.s);  // SPO order: last.s >= first.s
+  append_varint(v, b.last.p);
+  append_varint(v, b.last.o);
+  return v;
+}
+bool decode_rel_record(uint64_t rel, std::string_view v, RelBlock& b) {
+  uint64_t f = 0, count = 0, ds = 0;
+  if (!read_varint(v, b.first.s) || !read_varint(v, b.first.p) || !read_varint(v, b.first.o) ||
+      !read_varint(v, f)) {
+    return false;
+  }
+  b.first.rel = rel;
+  b.flags = static_cast<uint32_t>(f);
+  if (!(f & kRelBlock)) {
+    b.last = b.first;
+    return v.empty();
+  }
+  if (!read_varint(v, count) || count == 0 || !read_varint(v, ds) || !read_varint(v, b.last.p) ||
+      !read_varint(v, b.last.o) || !v.empty()) {
+    return false;
+  }
+  b.last.s = b.first.s + ds;
+  b.last.rel = rel + count - 1;
   return true;
 }
 

@@ -1,6 +1,6 @@
 // Every byte layout Quarry writes to RocksDB, in one place.
 //
-// # Storage layout (format version 2)
+// # Storage layout (format version 3)
 //
 // Ids are uint64. In the keys of the per-triple families (rels, spo, pos, osp, prov,
 // docrels) and of labelidx an id is written `id` below: one length byte n (0..8), then
@@ -26,6 +26,16 @@
 // rels           id rel                                varint s, type, o, flags
 //    flags bit 0 = "fact": made by add_facts/add_document/import. Facts with the same
 //    (s, type, o) merge into one fact relationship; CREATE makes parallel ones freely.
+//                id first                              varint s, type, o, flags (bit 1 set),
+//                                                      count, last s - s, last type, last o
+//    A block record (format 3): the bulk import hands out relationship ids in SPO order
+//    and every one is a fact, so it writes one record per kRelBlockSize consecutive ids
+//    instead of one per relationship: ids first .. first+count-1, the SPO entries from
+//    (s, type, o, first) to (last s, last type, last o, first+count-1), which hold each
+//    member's triple. A member exists while its SPO entry does (deleting one leaves the
+//    record; deleting the last one removes it); other relationships' entries may lie
+//    between them in SPO, with ids outside the block. Writer-made relationships keep one
+//    record each; a lookup reads the record at or before the id (one SeekForPrev).
 // spo            id s, id type, id o, id rel           empty
 // pos            id type, id o, id s, id rel           empty
 // osp            id o, id s, id type, id rel           empty
@@ -73,9 +83,12 @@
 
 namespace quarry::storage::keys {
 
-// Version 2 brought the short ids in keys. Open refuses any other version (older ones
-// are not migrated: re-import an export of them).
-inline constexpr uint32_t kFormatVersion = 2;
+// Version 2 brought the short ids in keys, version 3 the block records of rels. Open
+// reads versions kOldestFormatVersion .. kFormatVersion (a version 2 database is a
+// version 3 one without block records; it is restamped 3 when a bulk import writes
+// some) and refuses any other: format 1 is not migrated (re-import an export of it).
+inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kOldestFormatVersion = 2;
 
 enum Cf : uint8_t {
   kDefault = 0,
@@ -110,7 +123,10 @@ enum class TermKind : char {
   kExtractor = 'X'
 };
 
-inline constexpr uint32_t kRelFact = 1;  // rels flags bit 0
+inline constexpr uint32_t kRelFact = 1;   // rels flags bit 0
+inline constexpr uint32_t kRelBlock = 2;  // rels flags bit 1: a block record
+// Relationships per block record of a bulk import (see the layout above).
+inline constexpr uint64_t kRelBlockSize = 32;
 
 // ---- fixed-width big-endian integers ----
 inline void put_u64(char* out, uint64_t v) {
@@ -193,9 +209,21 @@ Cf order_cf(Order order);
 std::string rel_key(uint64_t rel);
 bool decode_rel_key(std::string_view key, uint64_t& rel);
 
-// rels value
+// rels value of one relationship
 std::string rel_value(uint64_t s, uint64_t p, uint64_t o, uint32_t flags);
+// False for a malformed value and for a block record.
 bool decode_rel_value(std::string_view v, Triple& t, uint32_t& flags);
+// A rels record of either kind: one relationship is a block of one (first = last).
+struct RelBlock {
+  Triple first, last;  // first.rel is the record's key, last.rel = first.rel + count - 1
+  uint32_t flags = 0;  // kRelBlock set for a block record
+  uint64_t count() const { return last.rel - first.rel + 1; }
+  bool covers(uint64_t rel) const { return rel >= first.rel && rel <= last.rel; }
+};
+// The value of a block record of `b` (its flags are kRelFact | kRelBlock).
+std::string rel_block_value(const RelBlock& b);
+// Decodes the record of key `rel` (either kind); false when malformed.
+bool decode_rel_record(uint64_t rel, std::string_view v, RelBlock& b);
 
 // nodes value: label term ids
 std::string node_value(const std::vector<uint64_t>& labels);

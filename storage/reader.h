@@ -72,7 +72,16 @@ class ReaderImpl : public Base {
   bool get(keys::Cf cf, std::string_view key, std::string* value);
   std::optional<uint64_t> term_id(keys::TermKind kind, std::string_view text);
   std::string term_text(uint64_t id);
-  std::optional<keys::Triple> rel_triple(RelId id, uint32_t* flags = nullptr);
+  // The relationship's triple and flags; `record` receives the rels record that holds it
+  // (itself, or the block record it belongs to).
+  std::optional<keys::Triple> rel_triple(RelId id, uint32_t* flags = nullptr,
+                                         keys::RelBlock* record = nullptr);
+  // The rels record whose ids cover `id`, whether or not that member still exists.
+  std::optional<keys::RelBlock> rel_record(RelId id);
+  // Calls f(triple) for each member of a block record that still exists, in id order,
+  // until f returns false (see the rels layout in keys.h).
+  template <typename F>
+  Status scan_block(const keys::RelBlock& block, F&& f);
   std::vector<uint64_t> node_labels(NodeId id, bool* exists = nullptr);
   Map load_props(char tag, uint64_t id);
   std::optional<Value> prop(char tag, uint64_t id, std::string_view key);
@@ -88,6 +97,37 @@ class ReaderImpl : public Base {
   // kind + text -> id, for terms that exist (terms are never removed, so a hit stays true).
   std::unordered_map<std::string, uint64_t> term_id_cache_;
   Status error_;  // the first read error a routine without a Status met
+  // The live members of the block record read last, when the view never changes (a
+  // snapshot; a transaction's changes under it): lookups in id order (an export, a query
+  // returning relationships) then scan each block once instead of once per member.
+  // A lookup out of order stops at its id (half a block on average) and keeps what it
+  // read; the next id after the previous lookup reads the whole block.
+  struct CachedBlock {
+    keys::RelBlock record;
+    std::vector<keys::Triple> members;  // ascending ids
+    RelId known_to = 0;                 // the members up to this id are all in `members`
+  };
+  bool cache_blocks_ = false;
+  std::optional<CachedBlock> last_block_;
+  RelId last_lookup_ = 0;
+};
+
+// An iterator borrowed from a Kv for one scan and handed back on every exit, also when
+// a visitor throws (a cancelled query).
+class IteratorLease {
+ public:
+  IteratorLease(Kv& kv, keys::Cf cf, size_t prefix_len)
+      : kv_(kv), cf_(cf), prefix_len_(prefix_len), it_(kv.borrow(cf, prefix_len)) {}
+  ~IteratorLease() { kv_.give_back(cf_, prefix_len_, std::move(it_)); }
+  IteratorLease(const IteratorLease&) = delete;
+  IteratorLease& operator=(const IteratorLease&) = delete;
+  rocksdb::Iterator* operator->() const { return it_.get(); }
+
+ private:
+  Kv& kv_;
+  keys::Cf cf_;
+  size_t prefix_len_;
+  std::unique_ptr<rocksdb::Iterator> it_;
 };
 
 template <typename Base>
@@ -95,21 +135,31 @@ template <typename F>
 Status ReaderImpl<Base>::scan(keys::Cf cf, std::string_view prefix, F&& f) {
   // Prefix bloom filters only help a prefix that holds the whole leading id.
   size_t len = keys::first_id_size(prefix) ? prefix.size() : 0;
-  // Handed back on every exit, also when `f` throws (a cancelled query).
-  struct Lease {
-    Kv& kv;
-    keys::Cf cf;
-    size_t len;
-    std::unique_ptr<rocksdb::Iterator> it;
-    ~Lease() { kv.give_back(cf, len, std::move(it)); }
-  } lease{kv(), cf, len, kv().borrow(cf, len)};
-  rocksdb::Iterator* it = lease.it.get();
+  IteratorLease it(kv(), cf, len);
   rocksdb::Slice p(prefix.data(), prefix.size());
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
     if (!f(std::string_view(it->key().data(), it->key().size()),
            std::string_view(it->value().data(), it->value().size()))) {
       break;
     }
+  }
+  if (!it->status().ok()) return rocks_error(it->status(), "scanning the store");
+  return {};
+}
+
+template <typename Base>
+template <typename F>
+Status ReaderImpl<Base>::scan_block(const keys::RelBlock& block, F&& f) {
+  char from[keys::kMaxQuadSize], to[keys::kMaxQuadSize];
+  rocksdb::Slice start(from, keys::encode_quad(keys::Order::kSpo, block.first, from));
+  rocksdb::Slice last(to, keys::encode_quad(keys::Order::kSpo, block.last, to));
+  // The range spans several leading ids: a total-order scan.
+  IteratorLease it(kv(), keys::kSpo, 0);
+  for (it->Seek(start); it->Valid() && it->key().compare(last) <= 0; it->Next()) {
+    keys::Triple t;
+    std::string_view key(it->key().data(), it->key().size());
+    if (!keys::decode_quad(keys::Order::kSpo, key, t) || !block.covers(t.rel)) continue;
+    if (!f(t)) break;
   }
   if (!it->status().ok()) return rocks_error(it->status(), "scanning the store");
   return {};
@@ -147,7 +197,9 @@ rocksdb::ReadOptions scan_options(keys::Cf cf, size_t prefix_len,
 
 class Snapshot : public ReaderImpl<GraphSnapshot> {
  public:
-  explicit Snapshot(std::shared_ptr<Store> store) : ReaderImpl(store), kv_(std::move(store)) {}
+  explicit Snapshot(std::shared_ptr<Store> store) : ReaderImpl(store), kv_(std::move(store)) {
+    cache_blocks_ = true;
+  }
   Kv& kv() override { return kv_; }
   // Through the Store's PropCache (a transaction never uses it: it sees its own writes).
   std::optional<Value> node_property(NodeId id, std::string_view key) override;

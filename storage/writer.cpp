@@ -208,7 +208,8 @@ Status Writer::remove_label(NodeId node, std::string_view label) {
 
 Status Writer::delete_rel(RelId rel) {
   if (auto s = check_open(); !s.ok()) return s;
-  auto t = rel_triple(rel);
+  keys::RelBlock record;
+  auto t = rel_triple(rel, nullptr, &record);
   if (!t) return Error(ErrorCode::kNotFound, fmt::format("relationship {} does not exist", rel));
   std::vector<std::string> props, provs;
   auto s = scan(keys::kProps, keys::prop_prefix('r', rel), [&](auto k, auto) {
@@ -230,12 +231,21 @@ Status Writer::delete_rel(RelId rel) {
     if (pk.doc != 0) del(keys::kDocRels, keys::docrel_key(pk));
     add_stat(keys::stat_global_key("mentions"), -1);
   }
-  del(keys::kRels, keys::rel_key(rel));
   char buf[keys::kMaxQuadSize];
   for (auto order : {keys::Order::kSpo, keys::Order::kPos, keys::Order::kOsp}) {
     size_t n = keys::encode_quad(order, *t, buf);
     del(keys::order_cf(order), std::string_view(buf, n));
   }
+  // A block member is gone with its SPO entry; the block record goes with its last member.
+  bool keep_record = false;
+  if (record.flags & keys::kRelBlock) {
+    s = scan_block(record, [&](const keys::Triple&) {
+      keep_record = true;
+      return false;
+    });
+    if (!s.ok()) return s;
+  }
+  if (!keep_record) del(keys::kRels, keys::rel_key(record.first.rel));
   add_stat(keys::stat_global_key("rels"), -1);
   add_stat(keys::stat_type_key(t->p), -1);
   add_stat(keys::stat_degree_key(true, t->s), -1);

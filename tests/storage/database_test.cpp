@@ -300,7 +300,7 @@ TEST_CASE("a database in an older format is refused with a clear message", "[db]
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code() == ErrorCode::kCorruption);
   CHECK(s.error().message().find("has format version 1, written by an older Quarry; this one "
-                                 "reads only format 2") != std::string::npos);
+                                 "reads formats 2 to 3") != std::string::npos);
 }
 
 TEST_CASE("import keeps names that only normalise alike apart", "[db][import]") {

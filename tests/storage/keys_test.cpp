@@ -84,6 +84,26 @@ TEST_CASE("varints, rel, node, provenance and document values round-trip", "[key
   uint32_t flags = 0;
   REQUIRE(decode_rel_value(rel_value(1, 2, 3, kRelFact), t, flags));
   CHECK((t.s == 1 && t.p == 2 && t.o == 3 && flags == kRelFact));
+  RelBlock one;
+  REQUIRE(decode_rel_record(9, rel_value(1, 2, 3, 0), one));
+  CHECK((one.first.rel == 9 && one.last.rel == 9 && one.last.o == 3 && one.flags == 0));
+  // A block record: ids 1000..1031 from (7, 2, 900) to (12, 5, 40).
+  RelBlock block;
+  block.first = {7, 2, 900, 1000};
+  block.last = {12, 5, 40, 1031};
+  std::string bv = rel_block_value(block);
+  CHECK_FALSE(decode_rel_value(bv, t, flags));  // not one relationship
+  RelBlock block_back;
+  REQUIRE(decode_rel_record(1000, bv, block_back));
+  CHECK((block_back.first.s == 7 && block_back.first.p == 2 && block_back.first.o == 900 &&
+         block_back.first.rel == 1000));
+  CHECK((block_back.last.s == 12 && block_back.last.p == 5 && block_back.last.o == 40 &&
+         block_back.last.rel == 1031));
+  CHECK(block_back.flags == (kRelFact | kRelBlock));
+  CHECK(block_back.count() == 32);
+  CHECK((block_back.covers(1000) && block_back.covers(1031) && !block_back.covers(999) &&
+         !block_back.covers(1032)));
+  CHECK_FALSE(decode_rel_record(1000, bv.substr(0, bv.size() - 1), block_back));
 
   std::vector<uint64_t> labels;
   REQUIRE(decode_node_value(node_value({5, 300}), labels));
