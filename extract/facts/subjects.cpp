@@ -223,9 +223,21 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
   bool personal = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
   bool plural = w == "they" || w == "their" || w == "them";
   if (!personal && !plural && w != "it" && w != "its") return -1;
+  // A subject pronoun never stands for a noun inside its own verb's complement clause
+  // (binding principle C): in "The SEC would agree, he said" he is not the SEC. A fronted
+  // adverbial clause is no complement: "Although Ana won, she left" keeps Ana.
+  int clause = t.rel(p) == "nsubj" ? t.head(p) : -1;
+  auto inside_clause = [&](uint32_t c) {
+    for (int guard = 0; guard < 64 && t.head(c) >= 0; ++guard) {
+      if (t.head(c) == clause) return t.rel(c) == "ccomp" || t.rel(c) == "parataxis";
+      c = static_cast<uint32_t>(t.head(c));
+    }
+    return false;
+  };
   int best = -1;
   for (uint32_t c = 0; c < p; ++c) {
     if (t.rel(c) != "nsubj" || t.tok(c).upos == "PRON") continue;
+    if (clause >= 0 && inside_clause(c)) continue;
     bool person = t.tok(c).ner.find("person") != std::string::npos;
     bool many = t.has_feat(c, "Number=Plur") || t.first_kid(c, "conj") >= 0;
     if (personal && (many || !(person || t.tok(c).upos == "PROPN"))) continue;
@@ -240,7 +252,8 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
   // Byron as he tries ...").
   for (uint32_t c = p; c-- > 0;) {
     bool name = t.tok(c).upos == "PROPN" && t.tok(c).ner.find("person") != std::string::npos;
-    if (name && t.rel(c) != "flat" && t.rel(c) != "compound" && !t.has_feat(c, "Number=Plur"))
+    if (name && t.rel(c) != "flat" && t.rel(c) != "compound" && !t.has_feat(c, "Number=Plur") &&
+        !(clause >= 0 && inside_clause(c)))
       return static_cast<int>(c);
   }
   return -1;
