@@ -117,6 +117,17 @@ static bool is_clause_subject(const DepTree& t, uint32_t c) {
   return t.rel(c) == "nsubj" && tok.upos != "SCONJ";
 }
 
+namespace {
+
+// A preposition, whatever tag the tagger gave it ("of" before a gerund is often SCONJ).
+bool is_preposition(const DepTree& t, uint32_t i) {
+  std::string w = t.lower_form(i);
+  return t.tok(i).upos == "ADP" || w == "of" || w == "for" || w == "by" || w == "in" || w == "on" ||
+         w == "at" || w == "from" || w == "about" || w == "with";
+}
+
+}  // namespace
+
 SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   SubjectChoice choice;
   // Two subjects is a misparse of "title + name" ("leader Kim watched"): the name is it.
@@ -186,6 +197,12 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     // UD hangs a modifier shared by coordinated nouns on the first one, but a participle
     // after the last conjunct reads as that conjunct's alone ("the envoys and a group led
     // by Ana": Ana leads the group), so it goes to the conjunct just before it.
+    // A gerund after a preposition ("the idea of running workshops", "in charge of
+    // provisioning the army") is the noun's complement, not a reduced relative clause: the
+    // noun does not act, and nothing in the phrase says who does.
+    for (uint32_t c : t.children(pred))
+      if ((t.rel(c) == "mark" || t.rel(c) == "case") && c < pred && is_preposition(t, c))
+        return choice;
     uint32_t noun = head;
     for (uint32_t c : t.children(head))
       if (t.rel(c) == "conj" && c > noun && c < pred) noun = c;
