@@ -141,6 +141,16 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   if (subjects.size() == 2 && t.tok(subjects[1]).upos == "PROPN" &&
       t.tok(subjects[0]).upos == "NOUN" && subjects[0] + 1 == t.argument(subjects[1]).first_token)
     std::swap(subjects[0], subjects[1]);
+  // "A bomb exploded there , police said" misparsed with the reported clause's subject as a
+  // second subject of the reporting verb: the one next to the verb reports.
+  auto comma_between = [&](uint32_t a, uint32_t b) {
+    for (uint32_t k = a + 1; k < b; ++k)
+      if (t.tok(k).form == ",") return true;
+    return false;
+  };
+  if (subjects.size() == 2 && subjects[1] < pred && is_reporting_verb(t.lemma(pred)) &&
+      comma_between(subjects[0], subjects[1]))
+    subjects.erase(subjects.begin());
   int ph = t.head(pred);
   bool misparsed =
       subjects.size() == 1 && ph >= 0 &&

@@ -98,3 +98,33 @@ TEST_CASE("a gerund after a preposition is the noun's complement: the noun is no
     return f.predicate == "sell" && f.subject.text == "the farm" && f.object.text == "eggs";
   }));
 }
+
+TEST_CASE("a reported clause's subject misread as the reporting verb's second subject") {
+  // Rui Mota left the country , the agency said .   (Rui and agency both nsubj of "said")
+  auto s = tree({{"Rui", "Rui", "PROPN", "NNP", 9, "nsubj", "B-person"},
+                 {"Mota", "Mota", "PROPN", "NNP", 1, "flat", "I-person"},
+                 {"left", "leave", "VERB", "VBD", 9, "ccomp"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"country", "country", "NOUN", "NN", 3, "obj"},
+                 {",", ",", "PUNCT", ",", 9, "punct"},
+                 {"the", "the", "DET", "DT", 8, "det"},
+                 {"agency", "agency", "NOUN", "NN", 9, "nsubj"},
+                 {"said", "say", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 9, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* said = with_text(facts, "said");
+  REQUIRE(said != nullptr);
+  CHECK(said->subject.text == "the agency");
+  CHECK(said->object.text == "left the country");
+  // Without a comma between them two subjects are not a reported clause and its reporter.
+  auto close = tree({{"Rui", "Rui", "PROPN", "NNP", 3, "nsubj", "B-person"},
+                     {"agents", "agent", "NOUN", "NNS", 3, "nsubj"},
+                     {"said", "say", "VERB", "VBD", 0, "root"},
+                     {"it", "it", "PRON", "PRP", 5, "nsubj"},
+                     {"rained", "rain", "VERB", "VBD", 3, "ccomp"},
+                     {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto close_facts = extract_facts(close, 0, open_ie());
+  const ExtractedFact* kept = with_text(close_facts, "said");
+  REQUIRE(kept != nullptr);
+  CHECK(kept->subject.text == "Rui");
+}
