@@ -450,7 +450,27 @@ void VerbClause::run() {
     ctext += " " + t_.tok(static_cast<uint32_t>(mark)).form;
     span.erase(std::remove(span.begin(), span.end(), static_cast<uint32_t>(mark)), span.end());
   }
+  // "A bomb exploded ..., killing ..., police said" misparsed with "bomb" as a second subject
+  // of "said" (find_subject keeps the reporter): that subject opens the reported clause.
+  auto comma_between = [&](uint32_t a, uint32_t b) {
+    for (uint32_t k = a + 1; k < b; ++k)
+      if (t_.tok(k).form == ",") return true;
+    return false;
+  };
+  for (uint32_t c : t_.kids(v_, "nsubj"))
+    if (c < static_cast<uint32_t>(cc) && !is_relative_pronoun(t_, c) &&
+        std::any_of(subjects.begin(), subjects.end(),
+                    [&](uint32_t s) { return c < s && comma_between(c, s); }))
+      for (uint32_t k : t_.subtree(c)) span.push_back(k);
+  std::sort(span.begin(), span.end());
+  span.erase(std::unique(span.begin(), span.end()), span.end());
+  // Two pieces joined: one comma between them, not two.
+  for (size_t k = span.size(); k-- > 1;)
+    if (t_.rel(span[k]) == "punct" && t_.rel(span[k - 1]) == "punct" &&
+        t_.tok(span[k]).form == t_.tok(span[k - 1]).form)
+      span.erase(span.begin() + static_cast<long>(k));
   while (!span.empty() && t_.rel(span.back()) == "punct") span.pop_back();
+  while (!span.empty() && t_.rel(span.front()) == "punct") span.erase(span.begin());
   if (span.empty()) return;
   Argument a;
   a.text = t_.text_of(span);
