@@ -254,9 +254,19 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
   // (binding principle C): in "The SEC would agree, he said" he is not the SEC. A fronted
   // adverbial clause is no complement: "Although Ana won, she left" keeps Ana.
   int clause = t.rel(p) == "nsubj" ? t.head(p) : -1;
+  // "<clause> , he adds": the reported clause is the one the reporting verb hangs on.
+  int reported = clause >= 0 && is_reporting_verb(t.lemma(static_cast<uint32_t>(clause))) &&
+                         (t.rel(static_cast<uint32_t>(clause)) == "parataxis" ||
+                          t.rel(static_cast<uint32_t>(clause)) == "conj") &&
+                         t.first_kid(static_cast<uint32_t>(clause), "ccomp") < 0 &&
+                         t.first_kid(static_cast<uint32_t>(clause), "obj") < 0
+                     ? t.head(static_cast<uint32_t>(clause))
+                     : -1;
   auto inside_clause = [&](uint32_t c) {
+    if (static_cast<int>(c) == reported) return true;
     for (int guard = 0; guard < 64 && t.head(c) >= 0; ++guard) {
       if (t.head(c) == clause) return t.rel(c) == "ccomp" || t.rel(c) == "parataxis";
+      if (t.head(c) == reported && c != static_cast<uint32_t>(clause)) return true;
       c = static_cast<uint32_t>(t.head(c));
     }
     return false;

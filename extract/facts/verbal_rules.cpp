@@ -128,6 +128,9 @@ class VerbClause {
     return pool.front();
   }
   std::string surface() const;
+  // "<clause> , X argues .": a reporting verb closing the sentence, read as coordinated with
+  // (or parenthetical to) the clause it reports; that clause's tokens, or none.
+  std::vector<uint32_t> reported_before() const;
   void emit(uint32_t subj, std::string predicate, std::string text, const Argument& object,
             std::string_view rule, std::vector<uint32_t> skip_obls);
   void reciprocal(const std::vector<uint32_t>& subjects, const std::vector<uint32_t>& objects);
@@ -182,6 +185,19 @@ Argument VerbClause::subject_arg(uint32_t i) const {
   a.last_token = toks.back() + 1;
   a.end = t_.tok(toks.back()).end;
   return a;
+}
+
+std::vector<uint32_t> VerbClause::reported_before() const {
+  if (!is_reporting_verb(t_.lemma(v_)) || t_.head(v_) < 0) return {};
+  auto h = static_cast<uint32_t>(t_.head(v_));
+  if ((t_.rel(v_) != "parataxis" && t_.rel(v_) != "conj") || h > v_) return {};
+  if (t_.first_kid(v_, "obj") >= 0 || t_.first_kid(v_, "cc") >= 0) return {};
+  for (uint32_t k = v_ + 1; k < t_.size(); ++k)
+    if (t_.tok(k).upos != "PUNCT") return {};
+  std::vector<uint32_t> mine = t_.subtree(v_), span;
+  for (uint32_t k : t_.subtree(h))
+    if (std::find(mine.begin(), mine.end(), k) == mine.end()) span.push_back(k);
+  return span;
 }
 
 void VerbClause::emit(uint32_t subj, std::string predicate, std::string text,
@@ -441,9 +457,15 @@ void VerbClause::run() {
   }
   if (!ctx_.options.open_ie) return;
   int cc = t_.first_kid(v_, "ccomp");
-  if (cc < 0) return;
-  // Open IE: the complement clause as the object, its subordinator joining the relation.
-  std::vector<uint32_t> span = t_.subtree(static_cast<uint32_t>(cc));
+  std::vector<uint32_t> span;
+  if (cc < 0) {
+    span = reported_before();
+    if (span.empty()) return;
+    cc = static_cast<int>(t_.head(v_));
+  } else {
+    // Open IE: the complement clause as the object, its subordinator joining the relation.
+    span = t_.subtree(static_cast<uint32_t>(cc));
+  }
   int mark = t_.first_kid(static_cast<uint32_t>(cc), "mark");
   std::string ctext = text;
   if (mark >= 0) {

@@ -129,3 +129,25 @@ TEST_CASE("a reported clause's subject misread as the reporting verb's second su
   REQUIRE(kept != nullptr);
   CHECK(kept->subject.text == "Rui");
 }
+
+TEST_CASE("open IE: a reporting verb closing the sentence states the clause before it") {
+  // Lind will win the vote , he adds .   ("adds" parataxis of "win")
+  auto s = tree({{"Lind", "Lind", "PROPN", "NNP", 3, "nsubj", "B-person"},
+                 {"will", "will", "AUX", "MD", 3, "aux"},
+                 {"win", "win", "VERB", "VB", 0, "root"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"vote", "vote", "NOUN", "NN", 3, "obj"},
+                 {",", ",", "PUNCT", ",", 8, "punct"},
+                 {"he", "he", "PRON", "PRP", 8, "nsubj"},
+                 {"adds", "add", "VERB", "VBZ", 3, "parataxis"},
+                 {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* adds = with_text(facts, "adds");
+  REQUIRE(adds != nullptr);
+  // "he" is not Lind: Lind is inside what he reports.
+  CHECK(adds->subject.text == "he");
+  CHECK(adds->object.text == "Lind will win the vote");
+  // The graph states no clause as an object.
+  auto graph = extract_facts(s, 0);
+  CHECK(with_text(graph, "adds") == nullptr);
+}
