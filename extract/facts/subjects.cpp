@@ -156,6 +156,19 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
       subjects.size() == 1 && ph >= 0 &&
       misparsed_prep_object(t, static_cast<uint32_t>(ph)) == static_cast<int>(subjects[0]);
   if (misparsed) subjects.clear();
+  // "The latest research pact bolsters the portfolio" with "bolsters" tagged a plural noun
+  // and "pact" its compound: a noun takes no object, so it is the verb and the noun phrase
+  // before it its subject.
+  if (subjects.empty() && t.tok(pred).upos == "NOUN" && t.first_kid(pred, "obj") > 0) {
+    int last = -1;
+    for (uint32_t c : t.children(pred))
+      if (c < pred && t.rel(c) == "compound") last = static_cast<int>(c);
+    if (last >= 0 && static_cast<uint32_t>(last) + 1 == pred) {
+      choice.heads = {static_cast<uint32_t>(last)};
+      choice.how = "own";
+      return choice;
+    }
+  }
   for (uint32_t c : subjects)
     if (is_clause_subject(t, c)) {
       choice.heads = with_conjuncts(t, resolve_relative(t, c));

@@ -509,8 +509,11 @@ void VerbClause::run() {
 void verbal_facts(RuleContext& ctx) {
   const DepTree& t = ctx.tree;
   for (uint32_t v = 0; v < t.size(); ++v) {
-    if (t.tok(v).upos != "VERB") continue;
     std::string_view r = t.rel(v);
+    // A present-tense verb the tagger read as a plural noun heading the sentence ("The pact
+    // bolsters the portfolio"): it has an object, which no noun has.
+    bool noun_verb = t.tok(v).upos == "NOUN" && r == "root" && t.first_kid(v, "obj") > 0;
+    if (t.tok(v).upos != "VERB" && !noun_verb) continue;
     if (r == "aux" || r == "cop" || r == "case" || r == "mark" || r == "amod" || r == "compound" ||
         r == "fixed" || r == "flat" || r == "det")
       continue;

@@ -151,3 +151,22 @@ TEST_CASE("open IE: a reporting verb closing the sentence states the clause befo
   auto graph = extract_facts(s, 0);
   CHECK(with_text(graph, "adds") == nullptr);
 }
+
+TEST_CASE("a verb tagged as a plural noun heading the sentence, with an object, is the verb") {
+  // The trade pact bolsters the CSNA budget .   ("bolsters" NOUN root, "pact" its compound)
+  auto s = tree({{"The", "the", "DET", "DT", 4, "det"},
+                 {"trade", "trade", "NOUN", "NN", 3, "compound"},
+                 {"pact", "pact", "NOUN", "NN", 4, "compound"},
+                 {"bolsters", "bolster", "NOUN", "NNS", 0, "root"},
+                 {"the", "the", "DET", "DT", 7, "det"},
+                 {"CSNA", "CSNA", "PROPN", "NNP", 7, "compound", "B-organization"},
+                 {"budget", "budget", "NOUN", "NN", 4, "obj"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  for (const auto& options : {ExtractOptions{}, open_ie()}) {
+    auto facts = extract_facts(s, 0, options);
+    const ExtractedFact* f = with_text(facts, "bolsters");
+    REQUIRE(f != nullptr);
+    CHECK(f->subject.text == "trade pact");
+    CHECK(f->object.text == "the CSNA budget");
+  }
+}
