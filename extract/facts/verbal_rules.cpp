@@ -131,6 +131,8 @@ class VerbClause {
   // "<clause> , X argues .": a reporting verb closing the sentence, read as coordinated with
   // (or parenthetical to) the clause it reports; that clause's tokens, or none.
   std::vector<uint32_t> reported_before() const;
+  bool adverbial_complement(const std::vector<uint32_t>& subjects, const std::string& pred,
+                            const std::string& text);
   void emit(uint32_t subj, std::string predicate, std::string text, const Argument& object,
             std::string_view rule, std::vector<uint32_t> skip_obls);
   void reciprocal(const std::vector<uint32_t>& subjects, const std::vector<uint32_t>& objects);
@@ -185,6 +187,20 @@ Argument VerbClause::subject_arg(uint32_t i) const {
   a.last_token = toks.back() + 1;
   a.end = t_.tok(toks.back()).end;
   return a;
+}
+
+// Open IE: "the skirts became longer", "the line was put higher": an adjective or a
+// comparative after a verb with nothing else to say completes it.
+bool VerbClause::adverbial_complement(const std::vector<uint32_t>& subjects,
+                                      const std::string& pred, const std::string& text) {
+  for (uint32_t c : t_.children(v_)) {
+    const auto& a = t_.tok(c);
+    if (t_.rel(c) != "advmod" || c < v_ || !t_.children(c).empty()) continue;
+    if (a.upos != "ADJ" && a.xpos != "RBR" && a.xpos != "JJR") continue;
+    for (uint32_t s : subjects) emit(s, pred, text, t_.argument(c), "adverbial", {});
+    return true;
+  }
+  return false;
 }
 
 std::vector<uint32_t> VerbClause::reported_before() const {
@@ -393,7 +409,10 @@ void VerbClause::run() {
       // "were mobilized during the war": the time is all the clause adds.
       if (pool.empty()) pool.insert(pool.end(), obl_.times.begin(), obl_.times.end());
     }
-    if (pool.empty()) return;
+    if (pool.empty()) {
+      if (ctx_.options.open_ie) adverbial_complement(patients, t_.lower_form(v_), text);
+      return;
+    }
     uint32_t o = after_verb(pool);
     std::string prep = t_.case_of(o);
     std::string p = t_.lower_form(v_) + (prep.empty() ? "" : "_" + prep);
@@ -457,6 +476,7 @@ void VerbClause::run() {
   }
   if (!ctx_.options.open_ie) return;
   int cc = t_.first_kid(v_, "ccomp");
+  if (cc < 0 && adverbial_complement(subjects, pred, text)) return;
   std::vector<uint32_t> span;
   if (cc < 0) {
     span = reported_before();

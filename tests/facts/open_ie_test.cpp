@@ -170,3 +170,29 @@ TEST_CASE("a verb tagged as a plural noun heading the sentence, with an object, 
     CHECK(f->object.text == "the CSNA budget");
   }
 }
+
+TEST_CASE("open IE: a comparative or adjective completing a verb is its second argument") {
+  // The fees were set higher .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"fees", "fee", "NOUN", "NNS", 4, "nsubj:pass"},
+                 {"were", "be", "AUX", "VBD", 4, "aux:pass"},
+                 {"set", "set", "VERB", "VBN", 0, "root"},
+                 {"higher", "high", "ADJ", "JJR", 4, "advmod"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* set = with_text(facts, "were set");
+  REQUIRE(set != nullptr);
+  CHECK(set->subject.text == "The fees");
+  CHECK(set->object.text == "higher");
+  CHECK(set->rule == "adverbial");
+  // An adverb of manner or time is no such argument ("The fees were set then").
+  auto t = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"fees", "fee", "NOUN", "NNS", 4, "nsubj:pass"},
+                 {"were", "be", "AUX", "VBD", 4, "aux:pass"},
+                 {"set", "set", "VERB", "VBN", 0, "root"},
+                 {"then", "then", "ADV", "RB", 4, "advmod"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  CHECK(extract_facts(t, 0, open_ie()).empty());
+  // The graph keeps to entities: no such fact.
+  CHECK(extract_facts(s, 0).empty());
+}
