@@ -42,6 +42,14 @@ bool is_portfolio(const DepTree& t, uint32_t i) {
   return std::find(kPortfolios.begin(), kPortfolios.end(), w) != kPortfolios.end();
 }
 
+// "Pa.", "Mich.", "Calif.": a US state written the newspaper way, after a town and a comma.
+bool is_state_abbreviation(const std::string& st) {
+  return st.size() >= 3 && st.size() <= 6 && st.back() == '.' &&
+         std::isupper(static_cast<unsigned char>(st[0])) &&
+         std::all_of(st.begin() + 1, st.end() - 1,
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 bool is_person_name(const DepTree& t, uint32_t i) {
   return t.tok(i).upos == "PROPN" && t.tok(i).ner.find("person") != std::string::npos &&
          t.rel(i) != "flat" && !is_title(t, i);
@@ -253,6 +261,9 @@ void NominalRules::appositions() {
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     if (closing_clause(m)) continue;
+    // "Dover , Del.": a town and its state, which open_ie_descriptions() states as "is in";
+    // the graph reads no description into it either.
+    if (m > n && is_state_abbreviation(t_.tok(m).form)) continue;
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
     auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
     bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
@@ -402,13 +413,9 @@ void NominalRules::open_ie_descriptions() {
   // "Lancaster , Pa. ," with a state written as an abbreviation: (Lancaster, is in, Pa.),
   // whatever the parser made of the commas.
   for (uint32_t k = 0; k + 2 < t_.size(); ++k) {
-    const std::string& st = t_.tok(k + 2).form;
-    bool abbreviation = st.size() >= 3 && st.size() <= 6 && st.back() == '.' &&
-                        std::isupper(static_cast<unsigned char>(st[0])) &&
-                        std::all_of(st.begin() + 1, st.end() - 1, [](char c) {
-                          return std::islower(static_cast<unsigned char>(c));
-                        });
-    if (t_.tok(k).upos != "PROPN" || t_.tok(k + 1).form != "," || !abbreviation) continue;
+    if (t_.tok(k).upos != "PROPN" || t_.tok(k + 1).form != "," ||
+        !is_state_abbreviation(t_.tok(k + 2).form))
+      continue;
     uint32_t first = k;
     while (first > 0 && t_.tok(first - 1).upos == "PROPN") --first;
     ExtractedFact f;

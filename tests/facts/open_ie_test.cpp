@@ -196,3 +196,22 @@ TEST_CASE("open IE: a comparative or adjective completing a verb is its second a
   // The graph keeps to entities: no such fact.
   CHECK(extract_facts(s, 0).empty());
 }
+
+TEST_CASE("a town and its state abbreviation is a place, not an apposition's description") {
+  // Ana Velasco lives in Dover , Del .   ("Del." an apposition of "Dover")
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 3, "nsubj", "B-person"},
+                 {"Velasco", "Velasco", "PROPN", "NNP", 1, "flat", "I-person"},
+                 {"lives", "live", "VERB", "VBZ", 0, "root"},
+                 {"in", "in", "ADP", "IN", 5, "case"},
+                 {"Dover", "Dover", "PROPN", "NNP", 3, "obl", "B-place"},
+                 {",", ",", "PUNCT", ",", 7, "punct"},
+                 {"Del.", "Del.", "PROPN", "NNP", 5, "appos"},
+                 {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  CHECK(std::none_of(facts.begin(), facts.end(),
+                     [](const ExtractedFact& f) { return f.rule == "appos"; }));
+  const ExtractedFact* in = with_text(facts, "is in");
+  REQUIRE(in != nullptr);
+  CHECK(in->subject.text == "Dover");
+  CHECK(in->object.text == "Del.");
+}
