@@ -166,6 +166,20 @@ std::string VerbClause::surface() const {
 
 Argument VerbClause::subject_arg(uint32_t i) const {
   Argument a = arg(i);
+  // "The latest research pact bolsters ...", the verb read as a noun: the determiner and
+  // adjectives the parser gave it belong to the subject before it.
+  if (t_.tok(v_).upos == "NOUN" && a.last_token == v_) {
+    uint32_t first = a.first_token;
+    for (uint32_t c : t_.children(v_))
+      if (c < first && (t_.rel(c) == "det" || t_.rel(c) == "amod")) first = c;
+    if (first < a.first_token) {
+      std::vector<uint32_t> toks;
+      for (uint32_t k = first; k < a.last_token; ++k) toks.push_back(k);
+      a.text = t_.text_of(toks);
+      a.first_token = first;
+      a.start = t_.tok(first).start;
+    }
+  }
   // "Furious at the delay , Ana left": a fronted phrase hung on the subject is no part of it.
   uint32_t comma = a.first_token;
   for (uint32_t k = a.first_token; k < a.head_token; ++k)

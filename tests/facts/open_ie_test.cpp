@@ -166,7 +166,7 @@ TEST_CASE("a verb tagged as a plural noun heading the sentence, with an object, 
     auto facts = extract_facts(s, 0, options);
     const ExtractedFact* f = with_text(facts, "bolsters");
     REQUIRE(f != nullptr);
-    CHECK(f->subject.text == "trade pact");
+    CHECK(f->subject.text == "The trade pact");
     CHECK(f->object.text == "the CSNA budget");
   }
 }
