@@ -366,7 +366,12 @@ void NominalRules::open_ie_descriptions() {
     if ((t_.tok(k).form == "``" || t_.tok(k).form == "\"") && k > 0) --k;
     if (t_.tok(k).upos != "NOUN" || std::isupper(static_cast<unsigned char>(t_.tok(k).form[0])))
       continue;
-    if (t_.head(k) != static_cast<int>(h) && t_.head(h) != static_cast<int>(k)) continue;
+    // Linked by an arc, or side by side under one head ("of American congressman Rui
+    // Mota", the name read as an apposition of the phrase before).
+    bool siblings = t_.head(k) == t_.head(h) && t_.head(h) >= 0 && k + 1 == first &&
+                    !entity_type(t_.tok(h).ner).empty() && t_.first_kid(k, "det") < 0;
+    if (t_.head(k) != static_cast<int>(h) && t_.head(h) != static_cast<int>(k) && !siblings)
+      continue;
     if (is_title(t_, k) && t_.tok(h).ner.find("person") != std::string::npos) continue;  // titles()
     uint32_t d = k;
     while (d > 0) {

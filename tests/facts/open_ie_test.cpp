@@ -215,3 +215,36 @@ TEST_CASE("a town and its state abbreviation is a place, not an apposition's des
   CHECK(in->subject.text == "Dover");
   CHECK(in->object.text == "Del.");
 }
+
+TEST_CASE("open IE: a common noun right before a name, both under one head, describes it") {
+  // in honour of American envoy Oskar Lind   ("envoy" nmod and "Oskar" appos of "honour")
+  auto s = tree({{"Streets", "street", "NOUN", "NNS", 3, "nsubj:pass"},
+                 {"were", "be", "AUX", "VBD", 3, "aux:pass"},
+                 {"named", "name", "VERB", "VBN", 0, "root"},
+                 {"in", "in", "ADP", "IN", 5, "case"},
+                 {"honour", "honour", "NOUN", "NN", 3, "obl"},
+                 {"of", "of", "ADP", "IN", 8, "case"},
+                 {"American", "American", "ADJ", "JJ", 8, "amod"},
+                 {"banker", "banker", "NOUN", "NN", 5, "nmod"},
+                 {"Oskar", "Oskar", "PROPN", "NNP", 5, "appos", "B-person"},
+                 {"Lind", "Lind", "PROPN", "NNP", 9, "flat", "I-person"},
+                 {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  auto it = std::find_if(facts.begin(), facts.end(),
+                         [](const ExtractedFact& f) { return f.rule == "description"; });
+  REQUIRE(it != facts.end());
+  CHECK(it->subject.text == "Oskar Lind");
+  CHECK(it->object.text == "American banker");
+  // With its own determiner the noun heads a phrase of its own ("after a short absence
+  // Lind returned"): no description.
+  auto d = tree({{"After", "after", "ADP", "IN", 4, "case"},
+                 {"a", "a", "DET", "DT", 4, "det"},
+                 {"short", "short", "ADJ", "JJ", 4, "amod"},
+                 {"absence", "absence", "NOUN", "NN", 6, "obl"},
+                 {"Lind", "Lind", "PROPN", "NNP", 6, "nsubj", "B-person"},
+                 {"returned", "return", "VERB", "VBD", 0, "root"},
+                 {".", ".", "PUNCT", ".", 6, "punct"}});
+  auto dfacts = extract_facts(d, 0, open_ie());
+  CHECK(std::none_of(dfacts.begin(), dfacts.end(),
+                     [](const ExtractedFact& f) { return f.rule == "description"; }));
+}
