@@ -269,7 +269,18 @@ void NominalRules::appositions() {
     bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
     bool m_named = !entity_type(t_.tok(m).ner).empty() || (proper(m) && !proper(n));
     // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
-    uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
+    // "the word `` Rapture ''": a title in quotes right after its common noun is named by it,
+    // like a name after a noun (open_ie_descriptions()): the quoted title is the subject.
+    auto quote = [&](uint32_t i) {
+      const std::string& f = t_.tok(i).form;
+      return f == "``" || f == "\"" || f == "`";
+    };
+    uint32_t open = n + 1;
+    while (open < m && quote(open)) ++open;
+    std::vector<uint32_t> title = t_.subtree(m);
+    bool quoted_title = m > n && t_.tok(n).upos == "NOUN" && open > n + 1 &&
+                        std::find(title.begin(), title.end(), open) != title.end();
+    uint32_t subj = ((m_named && !n_named && !ctx_.options.open_ie) || quoted_title) ? m : n;
     uint32_t desc = subj == n ? m : n;
     // For the graph an apposition describes a recognised name; between unnamed phrases it
     // is mostly a misparse of a list, a headline or a wire-service credit line.

@@ -248,3 +248,22 @@ TEST_CASE("open IE: a common noun right before a name, both under one head, desc
   CHECK(std::none_of(dfacts.begin(), dfacts.end(),
                      [](const ExtractedFact& f) { return f.rule == "description"; }));
 }
+
+TEST_CASE("open IE: a quoted title right after its common noun is the subject it describes") {
+  // Ana sang the song `` Northern Lights '' .
+  auto s = tree({{"Ana", "Ana", "PROPN", "NNP", 2, "nsubj", "B-person"},
+                 {"sang", "sing", "VERB", "VBD", 0, "root"},
+                 {"the", "the", "DET", "DT", 4, "det"},
+                 {"song", "song", "NOUN", "NN", 2, "obj"},
+                 {"``", "``", "PUNCT", "``", 7, "punct"},
+                 {"Northern", "Northern", "PROPN", "NNP", 7, "compound"},
+                 {"Lights", "Lights", "PROPN", "NNPS", 4, "appos"},
+                 {"''", "''", "PUNCT", "''", 7, "punct"},
+                 {".", ".", "PUNCT", ".", 2, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  auto it = std::find_if(facts.begin(), facts.end(),
+                         [](const ExtractedFact& f) { return f.rule == "appos"; });
+  REQUIRE(it != facts.end());
+  CHECK(it->subject.text.find("Northern Lights") != std::string::npos);
+  CHECK(it->object.text == "the song");
+}
