@@ -65,6 +65,19 @@ std::string fold(std::string predicate) {
 
 }  // namespace
 
+// A verb the tagger read as a noun: it heads the sentence and has an object ("The pact
+// bolsters the portfolio"); in open IE also a subject without a copula ("the band, who in
+// turn marvel at his skills"), which for the graph too often is a copula the parser hung
+// elsewhere ("were the first contact with ...").
+static bool misread_as_noun(const DepTree& t, uint32_t v, bool open_ie) {
+  if (t.tok(v).upos != "NOUN") return false;
+  std::string_view r = t.rel(v);
+  if (r != "root" && r != "acl" && r != "parataxis" && r != "advcl" && r != "ccomp" && r != "conj")
+    return false;
+  if (r == "root" && t.first_kid(v, "obj") > 0) return true;
+  return open_ie && t.first_kid(v, "nsubj") >= 0 && t.first_kid(v, "cop") < 0;
+}
+
 int misparsed_prep_object(const DepTree& t, uint32_t v) {
   for (uint32_t c : t.children(v)) {
     if (c < v || (t.rel(c) != "advcl" && t.rel(c) != "conj")) continue;
@@ -297,7 +310,8 @@ void VerbClause::run() {
       if (t_.first_kid(c, "case") < 0) xcomp_objects.push_back(c);
     } else if (r == "iobj") {
       iobj_ = static_cast<int>(c);
-    } else if (r == "obl") {
+    } else if (r == "obl" ||
+               (r == "nmod" && misread_as_noun(t_, v_, ctx_.options.open_ie) && c > v_)) {
       std::string prep = t_.case_of(c);
       if (prep == "according_to") continue;
       if (t_.lower_form(c) == "where" || t_.lower_form(c) == "when") continue;
@@ -546,7 +560,7 @@ void verbal_facts(RuleContext& ctx) {
     std::string_view r = t.rel(v);
     // A present-tense verb the tagger read as a plural noun heading the sentence ("The pact
     // bolsters the portfolio"): it has an object, which no noun has.
-    bool noun_verb = t.tok(v).upos == "NOUN" && r == "root" && t.first_kid(v, "obj") > 0;
+    bool noun_verb = misread_as_noun(t, v, ctx.options.open_ie);
     if (t.tok(v).upos != "VERB" && !noun_verb) continue;
     if (r == "aux" || r == "cop" || r == "case" || r == "mark" || r == "amod" || r == "compound" ||
         r == "fixed" || r == "flat" || r == "det")

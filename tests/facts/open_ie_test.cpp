@@ -267,3 +267,22 @@ TEST_CASE("open IE: a quoted title right after its common noun is the subject it
   CHECK(it->subject.text.find("Northern Lights") != std::string::npos);
   CHECK(it->object.text == "the song");
 }
+
+TEST_CASE("open IE: a verb tagged as a noun, with a subject and no copula, is the verb") {
+  // The guests marvel at the garden .   ("marvel" NOUN root with a subject)
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"guests", "guest", "NOUN", "NNS", 3, "nsubj"},
+                 {"marvel", "marvel", "NOUN", "NN", 0, "root"},
+                 {"at", "at", "ADP", "IN", 6, "case"},
+                 {"the", "the", "DET", "DT", 6, "det"},
+                 {"garden", "garden", "NOUN", "NN", 3, "nmod"},
+                 {".", ".", "PUNCT", ".", 3, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* f = with_text(facts, "marvel at");
+  REQUIRE(f != nullptr);
+  CHECK(f->subject.text == "The guests");
+  CHECK(f->object.text == "the garden");
+  // The graph keeps to verbs with an object here: a subject alone may be a misplaced copula.
+  auto graph = extract_facts(s, 0);
+  CHECK(with_text(graph, "marvel at") == nullptr);
+}
