@@ -72,9 +72,11 @@ std::string fold(std::string predicate) {
 static bool misread_as_noun(const DepTree& t, uint32_t v, bool open_ie) {
   if (t.tok(v).upos != "NOUN") return false;
   std::string_view r = t.rel(v);
-  if (r != "root" && r != "acl" && r != "parataxis" && r != "advcl" && r != "ccomp" && r != "conj")
+  if (r != "root" && r != "acl" && r != "parataxis" && r != "advcl" && r != "ccomp" &&
+      r != "conj" && r != "xcomp")
     return false;
   if (r == "root" && t.first_kid(v, "obj") > 0) return true;
+  if (open_ie && t.first_kid(v, "obj") > static_cast<int>(v)) return true;
   return open_ie && t.first_kid(v, "nsubj") >= 0 && t.first_kid(v, "cop") < 0;
 }
 

@@ -286,3 +286,22 @@ TEST_CASE("open IE: a verb tagged as a noun, with a subject and no copula, is th
   auto graph = extract_facts(s, 0);
   CHECK(with_text(graph, "marvel at") == nullptr);
 }
+
+TEST_CASE("open IE: a verb tagged as a noun inside an xcomp, with an object after it") {
+  // The firm will be able to service debt .   ("service" NOUN xcomp of "able")
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"firm", "firm", "NOUN", "NN", 5, "nsubj"},
+                 {"will", "will", "AUX", "MD", 5, "aux"},
+                 {"be", "be", "AUX", "VB", 5, "cop"},
+                 {"able", "able", "ADJ", "JJ", 0, "root"},
+                 {"to", "to", "PART", "TO", 7, "mark"},
+                 {"service", "service", "NOUN", "NN", 5, "xcomp"},
+                 {"debt", "debt", "NOUN", "NN", 7, "obj"},
+                 {".", ".", "PUNCT", ".", 5, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  auto it = std::find_if(facts.begin(), facts.end(),
+                         [](const ExtractedFact& f) { return f.object.text == "debt"; });
+  REQUIRE(it != facts.end());
+  CHECK(it->subject.text == "The firm");
+  CHECK(it->text == "will be able to service");
+}
