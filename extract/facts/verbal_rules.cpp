@@ -224,6 +224,14 @@ bool VerbClause::adverbial_complement(const std::vector<uint32_t>& subjects,
                                       const std::string& pred, const std::string& text) {
   for (uint32_t c : t_.children(v_)) {
     const auto& a = t_.tok(c);
+    std::string w = t_.lower_form(c);
+    // "Several years later , the line was abandoned": a measured time is all it adds.
+    bool measured_time = t_.rel(c) == "advmod" && (w == "later" || w == "earlier" || w == "ago") &&
+                         t_.first_kid(c, "obl") >= 0;
+    if (measured_time) {
+      for (uint32_t s : subjects) emit(s, pred, text, t_.argument(c, true), "adverbial", {});
+      return true;
+    }
     if (t_.rel(c) != "advmod" || c < v_ || !t_.children(c).empty()) continue;
     if (a.upos != "ADJ" && a.xpos != "RBR" && a.xpos != "JJR") continue;
     for (uint32_t s : subjects) emit(s, pred, text, t_.argument(c), "adverbial", {});

@@ -305,3 +305,21 @@ TEST_CASE("open IE: a verb tagged as a noun inside an xcomp, with an object afte
   CHECK(it->subject.text == "The firm");
   CHECK(it->text == "will be able to service");
 }
+
+TEST_CASE("open IE: a measured time ('two years later') is the argument of a bare verb") {
+  // Two years later the line was closed .
+  auto s = tree({{"Two", "two", "NUM", "CD", 2, "nummod"},
+                 {"years", "year", "NOUN", "NNS", 3, "obl:unmarked"},
+                 {"later", "late", "ADV", "RBR", 7, "advmod"},
+                 {"the", "the", "DET", "DT", 5, "det"},
+                 {"line", "line", "NOUN", "NN", 7, "nsubj:pass"},
+                 {"was", "be", "AUX", "VBD", 7, "aux:pass"},
+                 {"closed", "close", "VERB", "VBN", 0, "root"},
+                 {".", ".", "PUNCT", ".", 7, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* f = with_text(facts, "was closed");
+  REQUIRE(f != nullptr);
+  CHECK(f->subject.text == "the line");
+  CHECK(f->object.text == "Two years later");
+  CHECK(extract_facts(s, 0).empty());
+}
