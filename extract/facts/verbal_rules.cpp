@@ -432,6 +432,32 @@ void VerbClause::run() {
       for (uint32_t agent : with_conjuncts(t_, a))
         for (uint32_t p : patients) emit(agent, pred, text + " by", subject_arg(p), "passive", {a});
     if (!obl_.agents.empty()) return;
+    // Open IE: "is caused by interacting elements", "can be relieved by changing the
+    // system": a gerund clause after "by" is the agent.
+    if (ctx_.options.open_ie && objects.empty())
+      for (uint32_t c : t_.children(v_)) {
+        int mark = t_.first_kid(c, "mark");
+        if (t_.rel(c) != "advcl" || c < v_ || t_.tok(c).xpos != "VBG" || mark < 0 ||
+            t_.lower_form(static_cast<uint32_t>(mark)) != "by")
+          continue;
+        std::vector<uint32_t> span;
+        for (uint32_t k : t_.subtree(c))
+          if (k != static_cast<uint32_t>(mark)) span.push_back(k);
+        while (!span.empty() && t_.rel(span.back()) == "punct") span.pop_back();
+        if (span.empty()) break;
+        Argument agent;
+        agent.text = t_.text_of(span);
+        agent.first_token = span.front();
+        agent.last_token = span.back() + 1;
+        agent.head_token = c;
+        agent.start = t_.tok(span.front()).start;
+        agent.end = t_.tok(span.back()).end;
+        for (uint32_t p : patients) {
+          emit(c, pred, text + " by", subject_arg(p), "passive", {});
+          ctx_.out.back().subject = agent;
+        }
+        return;
+      }
     if (!objects.empty()) {
       for (uint32_t p : patients)
         for (uint32_t o : objects)

@@ -323,3 +323,23 @@ TEST_CASE("open IE: a measured time ('two years later') is the argument of a bar
   CHECK(f->object.text == "Two years later");
   CHECK(extract_facts(s, 0).empty());
 }
+
+TEST_CASE("open IE: a gerund clause after 'by' is a passive verb's agent") {
+  // The noise is caused by loosening the belt .
+  auto s = tree({{"The", "the", "DET", "DT", 2, "det"},
+                 {"noise", "noise", "NOUN", "NN", 4, "nsubj:pass"},
+                 {"is", "be", "AUX", "VBZ", 4, "aux:pass"},
+                 {"caused", "cause", "VERB", "VBN", 0, "root"},
+                 {"by", "by", "SCONJ", "IN", 6, "mark"},
+                 {"loosening", "loosen", "VERB", "VBG", 4, "advcl"},
+                 {"the", "the", "DET", "DT", 8, "det"},
+                 {"belt", "belt", "NOUN", "NN", 6, "obj"},
+                 {".", ".", "PUNCT", ".", 4, "punct"}});
+  auto facts = extract_facts(s, 0, open_ie());
+  const ExtractedFact* f = with_text(facts, "is caused by");
+  REQUIRE(f != nullptr);
+  CHECK(f->rule == "passive");
+  CHECK(f->subject.text == "loosening the belt");  // the agent
+  CHECK(f->object.text == "The noise");            // the patient, first in CaRB output
+  CHECK(with_text(extract_facts(s, 0), "is caused by") == nullptr);
+}
