@@ -42,6 +42,14 @@ bool is_portfolio(const DepTree& t, uint32_t i) {
   return std::find(kPortfolios.begin(), kPortfolios.end(), w) != kPortfolios.end();
 }
 
+// "Pa.", "Mich.", "Calif.": a US state written the newspaper way, after a town and a comma.
+bool is_state_abbreviation(const std::string& st) {
+  return st.size() >= 3 && st.size() <= 6 && st.back() == '.' &&
+         std::isupper(static_cast<unsigned char>(st[0])) &&
+         std::all_of(st.begin() + 1, st.end() - 1,
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 bool is_person_name(const DepTree& t, uint32_t i) {
   return t.tok(i).upos == "PROPN" && t.tok(i).ner.find("person") != std::string::npos &&
          t.rel(i) != "flat" && !is_title(t, i);
@@ -253,12 +261,26 @@ void NominalRules::appositions() {
     auto time = [&](uint32_t i) { return t_.tok(i).ner.find("time") != std::string::npos; };
     if (time(n) || time(m)) continue;  // "In October 2008, Bond ..." misparsed
     if (closing_clause(m)) continue;
+    // "Dover , Del.": a town and its state, which open_ie_descriptions() states as "is in";
+    // the graph reads no description into it either.
+    if (m > n && is_state_abbreviation(t_.tok(m).form)) continue;
     // The named one is the subject: "the leader, Kim Jong Un" describes Kim.
     auto proper = [&](uint32_t i) { return t_.tok(i).upos == "PROPN"; };
     bool n_named = !entity_type(t_.tok(n).ner).empty() || (proper(n) && !proper(m));
     bool m_named = !entity_type(t_.tok(m).ner).empty() || (proper(m) && !proper(n));
     // Open IE keeps the order as written, as CaRB's annotators do ("His brother | Rui").
-    uint32_t subj = (m_named && !n_named && !ctx_.options.open_ie) ? m : n;
+    // "the word `` Rapture ''": a title in quotes right after its common noun is named by it,
+    // like a name after a noun (open_ie_descriptions()): the quoted title is the subject.
+    auto quote = [&](uint32_t i) {
+      const std::string& f = t_.tok(i).form;
+      return f == "``" || f == "\"" || f == "`";
+    };
+    uint32_t open = n + 1;
+    while (open < m && quote(open)) ++open;
+    std::vector<uint32_t> title = t_.subtree(m);
+    bool quoted_title = m > n && t_.tok(n).upos == "NOUN" && open > n + 1 &&
+                        std::find(title.begin(), title.end(), open) != title.end();
+    uint32_t subj = ((m_named && !n_named && !ctx_.options.open_ie) || quoted_title) ? m : n;
     uint32_t desc = subj == n ? m : n;
     // For the graph an apposition describes a recognised name; between unnamed phrases it
     // is mostly a misparse of a list, a headline or a wire-service credit line.
@@ -355,7 +377,12 @@ void NominalRules::open_ie_descriptions() {
     if ((t_.tok(k).form == "``" || t_.tok(k).form == "\"") && k > 0) --k;
     if (t_.tok(k).upos != "NOUN" || std::isupper(static_cast<unsigned char>(t_.tok(k).form[0])))
       continue;
-    if (t_.head(k) != static_cast<int>(h) && t_.head(h) != static_cast<int>(k)) continue;
+    // Linked by an arc, or side by side under one head ("of American congressman Rui
+    // Mota", the name read as an apposition of the phrase before).
+    bool siblings = t_.head(k) == t_.head(h) && t_.head(h) >= 0 && k + 1 == first &&
+                    !entity_type(t_.tok(h).ner).empty() && t_.first_kid(k, "det") < 0;
+    if (t_.head(k) != static_cast<int>(h) && t_.head(h) != static_cast<int>(k) && !siblings)
+      continue;
     if (is_title(t_, k) && t_.tok(h).ner.find("person") != std::string::npos) continue;  // titles()
     uint32_t d = k;
     while (d > 0) {
@@ -402,13 +429,9 @@ void NominalRules::open_ie_descriptions() {
   // "Lancaster , Pa. ," with a state written as an abbreviation: (Lancaster, is in, Pa.),
   // whatever the parser made of the commas.
   for (uint32_t k = 0; k + 2 < t_.size(); ++k) {
-    const std::string& st = t_.tok(k + 2).form;
-    bool abbreviation = st.size() >= 3 && st.size() <= 6 && st.back() == '.' &&
-                        std::isupper(static_cast<unsigned char>(st[0])) &&
-                        std::all_of(st.begin() + 1, st.end() - 1, [](char c) {
-                          return std::islower(static_cast<unsigned char>(c));
-                        });
-    if (t_.tok(k).upos != "PROPN" || t_.tok(k + 1).form != "," || !abbreviation) continue;
+    if (t_.tok(k).upos != "PROPN" || t_.tok(k + 1).form != "," ||
+        !is_state_abbreviation(t_.tok(k + 2).form))
+      continue;
     uint32_t first = k;
     while (first > 0 && t_.tok(first - 1).upos == "PROPN") --first;
     ExtractedFact f;

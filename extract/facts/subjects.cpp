@@ -117,6 +117,17 @@ static bool is_clause_subject(const DepTree& t, uint32_t c) {
   return t.rel(c) == "nsubj" && tok.upos != "SCONJ";
 }
 
+namespace {
+
+// A preposition, whatever tag the tagger gave it ("of" before a gerund is often SCONJ).
+bool is_preposition(const DepTree& t, uint32_t i) {
+  std::string w = t.lower_form(i);
+  return t.tok(i).upos == "ADP" || w == "of" || w == "for" || w == "by" || w == "in" || w == "on" ||
+         w == "at" || w == "from" || w == "about" || w == "with";
+}
+
+}  // namespace
+
 SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   SubjectChoice choice;
   // Two subjects is a misparse of "title + name" ("leader Kim watched"): the name is it.
@@ -130,11 +141,34 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
   if (subjects.size() == 2 && t.tok(subjects[1]).upos == "PROPN" &&
       t.tok(subjects[0]).upos == "NOUN" && subjects[0] + 1 == t.argument(subjects[1]).first_token)
     std::swap(subjects[0], subjects[1]);
+  // "A bomb exploded there , police said" misparsed with the reported clause's subject as a
+  // second subject of the reporting verb: the one next to the verb reports.
+  auto comma_between = [&](uint32_t a, uint32_t b) {
+    for (uint32_t k = a + 1; k < b; ++k)
+      if (t.tok(k).form == ",") return true;
+    return false;
+  };
+  if (subjects.size() == 2 && subjects[1] < pred && is_reporting_verb(t.lemma(pred)) &&
+      comma_between(subjects[0], subjects[1]))
+    subjects.erase(subjects.begin());
   int ph = t.head(pred);
   bool misparsed =
       subjects.size() == 1 && ph >= 0 &&
       misparsed_prep_object(t, static_cast<uint32_t>(ph)) == static_cast<int>(subjects[0]);
   if (misparsed) subjects.clear();
+  // "The latest research pact bolsters the portfolio" with "bolsters" tagged a plural noun
+  // and "pact" its compound: a noun takes no object, so it is the verb and the noun phrase
+  // before it its subject.
+  if (subjects.empty() && t.tok(pred).upos == "NOUN" && t.first_kid(pred, "obj") > 0) {
+    int last = -1;
+    for (uint32_t c : t.children(pred))
+      if (c < pred && t.rel(c) == "compound") last = static_cast<int>(c);
+    if (last >= 0 && static_cast<uint32_t>(last) + 1 == pred) {
+      choice.heads = {static_cast<uint32_t>(last)};
+      choice.how = "own";
+      return choice;
+    }
+  }
   for (uint32_t c : subjects)
     if (is_clause_subject(t, c)) {
       choice.heads = with_conjuncts(t, resolve_relative(t, c));
@@ -186,6 +220,12 @@ SubjectChoice find_subject(const DepTree& t, uint32_t pred) {
     // UD hangs a modifier shared by coordinated nouns on the first one, but a participle
     // after the last conjunct reads as that conjunct's alone ("the envoys and a group led
     // by Ana": Ana leads the group), so it goes to the conjunct just before it.
+    // A gerund after a preposition ("the idea of running workshops", "in charge of
+    // provisioning the army") is the noun's complement, not a reduced relative clause: the
+    // noun does not act, and nothing in the phrase says who does.
+    for (uint32_t c : t.children(pred))
+      if ((t.rel(c) == "mark" || t.rel(c) == "case") && c < pred && is_preposition(t, c))
+        return choice;
     uint32_t noun = head;
     for (uint32_t c : t.children(head))
       if (t.rel(c) == "conj" && c > noun && c < pred) noun = c;
@@ -223,9 +263,31 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
   bool personal = w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
   bool plural = w == "they" || w == "their" || w == "them";
   if (!personal && !plural && w != "it" && w != "its") return -1;
+  // A subject pronoun never stands for a noun inside its own verb's complement clause
+  // (binding principle C): in "The SEC would agree, he said" he is not the SEC. A fronted
+  // adverbial clause is no complement: "Although Ana won, she left" keeps Ana.
+  int clause = t.rel(p) == "nsubj" ? t.head(p) : -1;
+  // "<clause> , he adds": the reported clause is the one the reporting verb hangs on.
+  int reported = clause >= 0 && is_reporting_verb(t.lemma(static_cast<uint32_t>(clause))) &&
+                         (t.rel(static_cast<uint32_t>(clause)) == "parataxis" ||
+                          t.rel(static_cast<uint32_t>(clause)) == "conj") &&
+                         t.first_kid(static_cast<uint32_t>(clause), "ccomp") < 0 &&
+                         t.first_kid(static_cast<uint32_t>(clause), "obj") < 0
+                     ? t.head(static_cast<uint32_t>(clause))
+                     : -1;
+  auto inside_clause = [&](uint32_t c) {
+    if (static_cast<int>(c) == reported) return true;
+    for (int guard = 0; guard < 64 && t.head(c) >= 0; ++guard) {
+      if (t.head(c) == clause) return t.rel(c) == "ccomp" || t.rel(c) == "parataxis";
+      if (t.head(c) == reported && c != static_cast<uint32_t>(clause)) return true;
+      c = static_cast<uint32_t>(t.head(c));
+    }
+    return false;
+  };
   int best = -1;
   for (uint32_t c = 0; c < p; ++c) {
     if (t.rel(c) != "nsubj" || t.tok(c).upos == "PRON") continue;
+    if (clause >= 0 && inside_clause(c)) continue;
     bool person = t.tok(c).ner.find("person") != std::string::npos;
     bool many = t.has_feat(c, "Number=Plur") || t.first_kid(c, "conj") >= 0;
     if (personal && (many || !(person || t.tok(c).upos == "PROPN"))) continue;
@@ -240,7 +302,8 @@ int pronoun_antecedent(const DepTree& t, uint32_t p) {
   // Byron as he tries ...").
   for (uint32_t c = p; c-- > 0;) {
     bool name = t.tok(c).upos == "PROPN" && t.tok(c).ner.find("person") != std::string::npos;
-    if (name && t.rel(c) != "flat" && t.rel(c) != "compound" && !t.has_feat(c, "Number=Plur"))
+    if (name && t.rel(c) != "flat" && t.rel(c) != "compound" && !t.has_feat(c, "Number=Plur") &&
+        !(clause >= 0 && inside_clause(c)))
       return static_cast<int>(c);
   }
   return -1;

@@ -65,6 +65,21 @@ std::string fold(std::string predicate) {
 
 }  // namespace
 
+// A verb the tagger read as a noun: it heads the sentence and has an object ("The pact
+// bolsters the portfolio"); in open IE also a subject without a copula ("the band, who in
+// turn marvel at his skills"), which for the graph too often is a copula the parser hung
+// elsewhere ("were the first contact with ...").
+static bool misread_as_noun(const DepTree& t, uint32_t v, bool open_ie) {
+  if (t.tok(v).upos != "NOUN") return false;
+  std::string_view r = t.rel(v);
+  if (r != "root" && r != "acl" && r != "parataxis" && r != "advcl" && r != "ccomp" &&
+      r != "conj" && r != "xcomp")
+    return false;
+  if (r == "root" && t.first_kid(v, "obj") > 0) return true;
+  if (open_ie && t.first_kid(v, "obj") > static_cast<int>(v)) return true;
+  return open_ie && t.first_kid(v, "nsubj") >= 0 && t.first_kid(v, "cop") < 0;
+}
+
 int misparsed_prep_object(const DepTree& t, uint32_t v) {
   for (uint32_t c : t.children(v)) {
     if (c < v || (t.rel(c) != "advcl" && t.rel(c) != "conj")) continue;
@@ -128,6 +143,11 @@ class VerbClause {
     return pool.front();
   }
   std::string surface() const;
+  // "<clause> , X argues .": a reporting verb closing the sentence, read as coordinated with
+  // (or parenthetical to) the clause it reports; that clause's tokens, or none.
+  std::vector<uint32_t> reported_before() const;
+  bool adverbial_complement(const std::vector<uint32_t>& subjects, const std::string& pred,
+                            const std::string& text);
   void emit(uint32_t subj, std::string predicate, std::string text, const Argument& object,
             std::string_view rule, std::vector<uint32_t> skip_obls);
   void reciprocal(const std::vector<uint32_t>& subjects, const std::vector<uint32_t>& objects);
@@ -161,6 +181,20 @@ std::string VerbClause::surface() const {
 
 Argument VerbClause::subject_arg(uint32_t i) const {
   Argument a = arg(i);
+  // "The latest research pact bolsters ...", the verb read as a noun: the determiner and
+  // adjectives the parser gave it belong to the subject before it.
+  if (t_.tok(v_).upos == "NOUN" && a.last_token == v_) {
+    uint32_t first = a.first_token;
+    for (uint32_t c : t_.children(v_))
+      if (c < first && (t_.rel(c) == "det" || t_.rel(c) == "amod")) first = c;
+    if (first < a.first_token) {
+      std::vector<uint32_t> toks;
+      for (uint32_t k = first; k < a.last_token; ++k) toks.push_back(k);
+      a.text = t_.text_of(toks);
+      a.first_token = first;
+      a.start = t_.tok(first).start;
+    }
+  }
   // "Furious at the delay , Ana left": a fronted phrase hung on the subject is no part of it.
   uint32_t comma = a.first_token;
   for (uint32_t k = a.first_token; k < a.head_token; ++k)
@@ -182,6 +216,41 @@ Argument VerbClause::subject_arg(uint32_t i) const {
   a.last_token = toks.back() + 1;
   a.end = t_.tok(toks.back()).end;
   return a;
+}
+
+// Open IE: "the skirts became longer", "the line was put higher": an adjective or a
+// comparative after a verb with nothing else to say completes it.
+bool VerbClause::adverbial_complement(const std::vector<uint32_t>& subjects,
+                                      const std::string& pred, const std::string& text) {
+  for (uint32_t c : t_.children(v_)) {
+    const auto& a = t_.tok(c);
+    std::string w = t_.lower_form(c);
+    // "Several years later , the line was abandoned": a measured time is all it adds.
+    bool measured_time = t_.rel(c) == "advmod" && (w == "later" || w == "earlier" || w == "ago") &&
+                         t_.first_kid(c, "obl") >= 0;
+    if (measured_time) {
+      for (uint32_t s : subjects) emit(s, pred, text, t_.argument(c, true), "adverbial", {});
+      return true;
+    }
+    if (t_.rel(c) != "advmod" || c < v_ || !t_.children(c).empty()) continue;
+    if (a.upos != "ADJ" && a.xpos != "RBR" && a.xpos != "JJR") continue;
+    for (uint32_t s : subjects) emit(s, pred, text, t_.argument(c), "adverbial", {});
+    return true;
+  }
+  return false;
+}
+
+std::vector<uint32_t> VerbClause::reported_before() const {
+  if (!is_reporting_verb(t_.lemma(v_)) || t_.head(v_) < 0) return {};
+  auto h = static_cast<uint32_t>(t_.head(v_));
+  if ((t_.rel(v_) != "parataxis" && t_.rel(v_) != "conj") || h > v_) return {};
+  if (t_.first_kid(v_, "obj") >= 0 || t_.first_kid(v_, "cc") >= 0) return {};
+  for (uint32_t k = v_ + 1; k < t_.size(); ++k)
+    if (t_.tok(k).upos != "PUNCT") return {};
+  std::vector<uint32_t> mine = t_.subtree(v_), span;
+  for (uint32_t k : t_.subtree(h))
+    if (std::find(mine.begin(), mine.end(), k) == mine.end()) span.push_back(k);
+  return span;
 }
 
 void VerbClause::emit(uint32_t subj, std::string predicate, std::string text,
@@ -251,7 +320,8 @@ void VerbClause::run() {
       if (t_.first_kid(c, "case") < 0) xcomp_objects.push_back(c);
     } else if (r == "iobj") {
       iobj_ = static_cast<int>(c);
-    } else if (r == "obl") {
+    } else if (r == "obl" ||
+               (r == "nmod" && misread_as_noun(t_, v_, ctx_.options.open_ie) && c > v_)) {
       std::string prep = t_.case_of(c);
       if (prep == "according_to") continue;
       if (t_.lower_form(c) == "where" || t_.lower_form(c) == "when") continue;
@@ -362,6 +432,32 @@ void VerbClause::run() {
       for (uint32_t agent : with_conjuncts(t_, a))
         for (uint32_t p : patients) emit(agent, pred, text + " by", subject_arg(p), "passive", {a});
     if (!obl_.agents.empty()) return;
+    // Open IE: "is caused by interacting elements", "can be relieved by changing the
+    // system": a gerund clause after "by" is the agent.
+    if (ctx_.options.open_ie && objects.empty())
+      for (uint32_t c : t_.children(v_)) {
+        int mark = t_.first_kid(c, "mark");
+        if (t_.rel(c) != "advcl" || c < v_ || t_.tok(c).xpos != "VBG" || mark < 0 ||
+            t_.lower_form(static_cast<uint32_t>(mark)) != "by")
+          continue;
+        std::vector<uint32_t> span;
+        for (uint32_t k : t_.subtree(c))
+          if (k != static_cast<uint32_t>(mark)) span.push_back(k);
+        while (!span.empty() && t_.rel(span.back()) == "punct") span.pop_back();
+        if (span.empty()) break;
+        Argument agent;
+        agent.text = t_.text_of(span);
+        agent.first_token = span.front();
+        agent.last_token = span.back() + 1;
+        agent.head_token = c;
+        agent.start = t_.tok(span.front()).start;
+        agent.end = t_.tok(span.back()).end;
+        for (uint32_t p : patients) {
+          emit(c, pred, text + " by", subject_arg(p), "passive", {});
+          ctx_.out.back().subject = agent;
+        }
+        return;
+      }
     if (!objects.empty()) {
       for (uint32_t p : patients)
         for (uint32_t o : objects)
@@ -377,7 +473,10 @@ void VerbClause::run() {
       // "were mobilized during the war": the time is all the clause adds.
       if (pool.empty()) pool.insert(pool.end(), obl_.times.begin(), obl_.times.end());
     }
-    if (pool.empty()) return;
+    if (pool.empty()) {
+      if (ctx_.options.open_ie) adverbial_complement(patients, t_.lower_form(v_), text);
+      return;
+    }
     uint32_t o = after_verb(pool);
     std::string prep = t_.case_of(o);
     std::string p = t_.lower_form(v_) + (prep.empty() ? "" : "_" + prep);
@@ -441,16 +540,43 @@ void VerbClause::run() {
   }
   if (!ctx_.options.open_ie) return;
   int cc = t_.first_kid(v_, "ccomp");
-  if (cc < 0) return;
-  // Open IE: the complement clause as the object, its subordinator joining the relation.
-  std::vector<uint32_t> span = t_.subtree(static_cast<uint32_t>(cc));
+  if (cc < 0 && adverbial_complement(subjects, pred, text)) return;
+  std::vector<uint32_t> span;
+  if (cc < 0) {
+    span = reported_before();
+    if (span.empty()) return;
+    cc = static_cast<int>(t_.head(v_));
+  } else {
+    // Open IE: the complement clause as the object, its subordinator joining the relation.
+    span = t_.subtree(static_cast<uint32_t>(cc));
+  }
   int mark = t_.first_kid(static_cast<uint32_t>(cc), "mark");
   std::string ctext = text;
   if (mark >= 0) {
     ctext += " " + t_.tok(static_cast<uint32_t>(mark)).form;
     span.erase(std::remove(span.begin(), span.end(), static_cast<uint32_t>(mark)), span.end());
   }
+  // "A bomb exploded ..., killing ..., police said" misparsed with "bomb" as a second subject
+  // of "said" (find_subject keeps the reporter): that subject opens the reported clause.
+  auto comma_between = [&](uint32_t a, uint32_t b) {
+    for (uint32_t k = a + 1; k < b; ++k)
+      if (t_.tok(k).form == ",") return true;
+    return false;
+  };
+  for (uint32_t c : t_.kids(v_, "nsubj"))
+    if (c < static_cast<uint32_t>(cc) && !is_relative_pronoun(t_, c) &&
+        std::any_of(subjects.begin(), subjects.end(),
+                    [&](uint32_t s) { return c < s && comma_between(c, s); }))
+      for (uint32_t k : t_.subtree(c)) span.push_back(k);
+  std::sort(span.begin(), span.end());
+  span.erase(std::unique(span.begin(), span.end()), span.end());
+  // Two pieces joined: one comma between them, not two.
+  for (size_t k = span.size(); k-- > 1;)
+    if (t_.rel(span[k]) == "punct" && t_.rel(span[k - 1]) == "punct" &&
+        t_.tok(span[k]).form == t_.tok(span[k - 1]).form)
+      span.erase(span.begin() + static_cast<long>(k));
   while (!span.empty() && t_.rel(span.back()) == "punct") span.pop_back();
+  while (!span.empty() && t_.rel(span.front()) == "punct") span.erase(span.begin());
   if (span.empty()) return;
   Argument a;
   a.text = t_.text_of(span);
@@ -467,8 +593,11 @@ void VerbClause::run() {
 void verbal_facts(RuleContext& ctx) {
   const DepTree& t = ctx.tree;
   for (uint32_t v = 0; v < t.size(); ++v) {
-    if (t.tok(v).upos != "VERB") continue;
     std::string_view r = t.rel(v);
+    // A present-tense verb the tagger read as a plural noun heading the sentence ("The pact
+    // bolsters the portfolio"): it has an object, which no noun has.
+    bool noun_verb = misread_as_noun(t, v, ctx.options.open_ie);
+    if (t.tok(v).upos != "VERB" && !noun_verb) continue;
     if (r == "aux" || r == "cop" || r == "case" || r == "mark" || r == "amod" || r == "compound" ||
         r == "fixed" || r == "flat" || r == "det")
       continue;
