@@ -77,6 +77,14 @@ class GraphSnapshot {
 
   virtual std::optional<NodeRecord> node(NodeId id) = 0;
   virtual std::optional<RelRecord> rel(RelId id) = 0;
+  // The properties of a relationship the caller has just met in an expand or a scan of
+  // this snapshot (so its ends and type are known and it exists): what
+  // rel(edge.rel)->properties holds, without looking the relationship itself up, which
+  // for a bulk-imported relationship means a search of its block (see storage/keys.h).
+  virtual Map rel_properties(const Edge& edge) {
+    auto rec = rel(edge.rel);
+    return rec ? std::move(rec->properties) : Map{};
+  }
   // One stored property of a node without loading the others; nullopt when the node or
   // the property is absent. Queries that read `n.name` of many nodes use this.
   virtual std::optional<Value> node_property(NodeId id, std::string_view key) {

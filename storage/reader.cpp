@@ -275,6 +275,15 @@ void ReaderImpl<B>::add_derived(RelId id, const std::string& type, Map& props) {
 }
 
 template <typename B>
+Map ReaderImpl<B>::rel_properties(const Edge& edge) {
+  Map props = load_props('r', edge.rel);
+  // Only fact relationships have provenance, so for the others this adds nothing and
+  // rel()'s look at the fact flag is not needed.
+  add_derived(edge.rel, this->type_name(edge.type), props);
+  return props;
+}
+
+template <typename B>
 std::optional<RelRecord> ReaderImpl<B>::rel(RelId id) {
   uint32_t flags = 0;
   auto t = rel_triple(id, &flags);

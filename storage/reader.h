@@ -41,6 +41,7 @@ class ReaderImpl : public Base {
 
   std::optional<NodeRecord> node(NodeId id) override;
   std::optional<RelRecord> rel(RelId id) override;
+  Map rel_properties(const Edge& edge) override;
   std::optional<Value> node_property(NodeId id, std::string_view key) override;
   Status scan_nodes(std::optional<std::string_view> label, const Visitor<NodeId>& visit) override;
   Status find_nodes(std::string_view key, const Value& value,

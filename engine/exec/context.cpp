@@ -84,13 +84,29 @@ Relationship ExecContext::load_rel(int64_t id) {
   return r;
 }
 
+Relationship ExecContext::load_rel(const Relationship& known) {
+  auto type = type_ref_id(known);
+  // In a transaction the relationship may have been changed or deleted since the expand.
+  if (!type || txn) return load_rel(known.id);
+  Relationship r;
+  r.id = known.id;
+  r.start = known.start;
+  r.end = known.end;
+  r.type = type_name(*type);
+  storage::Edge edge{static_cast<storage::RelId>(known.id),
+                     static_cast<storage::NodeId>(known.start),
+                     static_cast<storage::NodeId>(known.end), *type};
+  r.properties = std::make_shared<const Map>(graph->rel_properties(edge));
+  return r;
+}
+
 void ExecContext::materialize(Value& v, bool deep) {
   switch (v.kind()) {
     case ValueKind::kNode:
       if (!v.as_node().properties || txn) v = Value(load_node(v.as_node().id));
       return;
     case ValueKind::kRelationship:
-      if (!v.as_relationship().properties || txn) v = Value(load_rel(v.as_relationship().id));
+      if (!v.as_relationship().properties || txn) v = Value(load_rel(v.as_relationship()));
       return;
     case ValueKind::kList: {
       if (!deep) return;
@@ -113,7 +129,7 @@ void ExecContext::materialize(Value& v, bool deep) {
         if (!n.properties || txn) n = load_node(n.id);
       }
       for (auto& r : p.relationships) {
-        if (!r.properties || txn) r = load_rel(r.id);
+        if (!r.properties || txn) r = load_rel(r);
       }
       v = Value(std::move(p));
       return;

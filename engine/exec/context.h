@@ -57,6 +57,9 @@ struct ExecContext {
   void materialize(Value& v, bool deep = true);
   Node load_node(int64_t id);
   Relationship load_rel(int64_t id);
+  // As load_rel(r.id), but a relationship that came out of an expand (its type still an
+  // id, see rel_type()) reads only its properties: its ends and type are known.
+  Relationship load_rel(const Relationship& r);
 
   // The last large expansion of a read query (pattern_search.cpp). MATCH searches a hub's
   // pattern a second time on its fiber (op_match.cpp); this saves the second scan of the

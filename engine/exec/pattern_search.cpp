@@ -153,8 +153,7 @@ class Matcher {
   bool rel_matches(const ast::RelPattern& r, const Edge& e) {
     if (std::find(used_.begin(), used_.end(), e.rel) != used_.end()) return false;
     if (!r.properties) return true;
-    auto rec = ctx_.graph->rel(e.rel);
-    return rec && props_match(rec->properties, r.properties.get(), row_, ctx_);
+    return props_match(ctx_.graph->rel_properties(e), r.properties.get(), row_, ctx_);
   }
 
   // Types the pattern allows, resolved to ids; `none` when a listed type does not exist
