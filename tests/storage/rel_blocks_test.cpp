@@ -301,3 +301,32 @@ TEST_CASE("a snapshot keeps reading the block members it saw", "[blocks]") {
   CHECK_FALSE(w.rel_triple(73));
   CHECK(w.rel_triple(74));
 }
+
+TEST_CASE("rel_properties of a scanned edge equals rel(id)'s properties", "[blocks]") {
+  testing::TempDir dir;
+  bulk_import(dir);
+  auto store = open_store(dir);
+  auto live = spo_triples(store);
+  {
+    // A created relationship with a stored property and no provenance, beside the facts.
+    Writer w(store);
+    auto id = w.create_rel(live[7].s, "knows", live[7].o, {{"since", Value(int64_t{2019})}});
+    REQUIRE(id.ok());
+    REQUIRE(w.commit().ok());
+  }
+  Snapshot snap(store);
+  size_t edges = 0, with_support = 0;
+  REQUIRE(snap.scan_rels(std::nullopt,
+                         [&](const Edge& e) {
+                           auto rec = snap.rel(e.rel);
+                           REQUIRE(rec);
+                           Map props = snap.rel_properties(e);
+                           CHECK(props == rec->properties);
+                           with_support += find(props, "support") != nullptr;
+                           ++edges;
+                           return true;
+                         })
+              .ok());
+  CHECK(edges == kFacts + 1);
+  CHECK(with_support == kFacts);  // the facts derive support from provenance; `knows` not
+}
