@@ -217,7 +217,7 @@ TEST_CASE("a town and its state abbreviation is a place, not an apposition's des
 }
 
 TEST_CASE("open IE: a common noun right before a name, both under one head, describes it") {
-  // in honour of American envoy Oskar Lind   ("envoy" nmod and "Oskar" appos of "honour")
+  // "... in honour of American banker Oskar Lind": "banker" nmod, "Oskar" appos of "honour"
   auto s = tree({{"Streets", "street", "NOUN", "NNS", 3, "nsubj:pass"},
                  {"were", "be", "AUX", "VBD", 3, "aux:pass"},
                  {"named", "name", "VERB", "VBN", 0, "root"},
