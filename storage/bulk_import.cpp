@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "storage/database_impl.h"
+#include "storage/io/read_ahead.h"
 #include "storage/io/triple_reader.h"
 #include "storage/pipe.h"
 #include "storage/run_sorter.h"
@@ -193,16 +194,29 @@ class Loader {
     name_key_ = term(TermKind::kPropKey, "name");
     return {};
   }
-  // Adds one line; an error is the line's own fault (a bad name). Failures of the
-  // machinery (disk full) are kept for failed() instead, so a lenient import cannot skip them.
-  Status add(const Fact& f);
+  // What add() needs hashed, computed ahead on the reading thread: the hashes of the
+  // subject's name, the object's name and the predicate.
+  static void hash_names(const Fact& f, uint64_t (&hashes)[3]) {
+    hashes[0] = StringIds::hash(f.subject.name);
+    hashes[1] = StringIds::hash(f.object.name);
+    hashes[2] = StringIds::hash(f.predicate);
+  }
+  // Starts fetching the name index slots a line with these hashes will look at.
+  void prefetch(const uint64_t (&hashes)[3]) const {
+    by_name_.prefetch(hashes[0]);
+    by_name_.prefetch(hashes[1]);
+  }
+  // Adds one line, given hash_names() of it; an error is the line's own fault (a bad
+  // name). Failures of the machinery (disk full) are kept for failed() instead, so a
+  // lenient import cannot skip them.
+  Status add(const Fact& f, const uint64_t (&hashes)[3]);
   const Status& failed() const { return failed_; }
   Status write_and_ingest(WriteSummary& summary);
 
  private:
   std::optional<uint64_t> find_term(TermKind kind, std::string_view text);
   uint64_t term(TermKind kind, std::string_view text);
-  Result<uint64_t> entity(const EntityRef& e);
+  Result<uint64_t> entity(const EntityRef& e, uint64_t name_hash);
   uint64_t new_node(std::string_view name, uint64_t label, std::string_view norm);
   void keep(Status s) {
     if (!s.ok() && failed_.ok()) failed_ = std::move(s);
@@ -276,11 +290,10 @@ uint64_t Loader::new_node(std::string_view name, uint64_t label, std::string_vie
   return id;
 }
 
-Result<uint64_t> Loader::entity(const EntityRef& e) {
+Result<uint64_t> Loader::entity(const EntityRef& e, uint64_t name_hash) {
   // Node identity on import is the exact name (see Writer::set_exact_names): the same name
   // without a type is the first node of that name, with a type the node of that name and
   // label. Untyped names (all of TSV and N-Triples) need only the name index.
-  uint64_t name_hash = StringIds::hash(e.name);
   const uint64_t* first = by_name_.find(e.name, name_hash);
   if (e.type.empty() && first) return first_node_ + *first - 1;
   uint64_t hash = 0;
@@ -321,14 +334,14 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
   return id;
 }
 
-Status Loader::add(const Fact& f) {
+Status Loader::add(const Fact& f, const uint64_t (&hashes)[3]) {
   if (f.predicate.empty()) return Error(ErrorCode::kInvalidArgument, "empty predicate");
-  auto s = entity(f.subject);
+  auto s = entity(f.subject, hashes[0]);
   if (!s.ok()) return s.status();
-  auto o = entity(f.object);
+  auto o = entity(f.object, hashes[1]);
   if (!o.ok()) return o.status();
   uint64_t p;
-  uint64_t hash = StringIds::hash(f.predicate);
+  uint64_t hash = hashes[2];
   if (const uint64_t* id = types_.find(f.predicate, hash)) {
     p = *id;
   } else {
@@ -631,8 +644,13 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
   Loader loader(*store, expected);
   if (auto s = loader.start(); !s.ok()) return s;
   auto reader = TripleReader::open(format, in, name);
-  auto read =
-      read_facts(*reader, name, strict, report, [&](const Fact& fact) { return loader.add(fact); });
+  // The reader parses (and hashes the names) on a thread of its own, ahead of the loader.
+  auto read = read_facts_ahead(
+      *reader, name, strict, report, [](ReadFact& r) { Loader::hash_names(r.fact, r.keys); },
+      [&](const ReadFact& r, const ReadFact* later) {
+        if (later) loader.prefetch(later->keys);
+        return loader.add(r.fact, r.keys);
+      });
   if (!read.ok()) return read;
   auto parsed = std::chrono::steady_clock::now();
   if (std::getenv("QUARRY_BULK_TIMING")) {
