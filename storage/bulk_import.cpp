@@ -214,6 +214,12 @@ class Loader {
   Status write_and_ingest(WriteSummary& summary);
 
  private:
+  // With QUARRY_BULK_TIMING set, prints when a step ended, in seconds since the start.
+  void mark(std::string_view step) const {
+    if (!timing_) return;
+    auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    fmt::print(stderr, "bulk import: {} at {:.3f} s\n", step, secs);
+  }
   std::optional<uint64_t> find_term(TermKind kind, std::string_view text);
   uint64_t term(TermKind kind, std::string_view text);
   Result<uint64_t> entity(const EntityRef& e, uint64_t name_hash);
@@ -225,6 +231,8 @@ class Loader {
   Status write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args);
 
   Store& store_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  const bool timing_ = std::getenv("QUARRY_BULK_TIMING") != nullptr;
   Counters next_;
   BulkDir dir_;
   size_t run_;
@@ -424,7 +432,10 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   const fs::path& dir = dir_.path();
   std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
   Status nodes_status;
-  std::jthread nodes_thread([&] { nodes_status = write_nodes_and_terms(args_nodes); });
+  std::jthread nodes_thread([&] {
+    nodes_status = write_nodes_and_terms(args_nodes);
+    mark("nodes, labels, aliases and terms written");
+  });
 
   // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
   // out in this order, so the rels records, the SPO index and provenance all run through
@@ -524,7 +535,9 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   }();
   // Both pipes drain even after an error above, and their files are finished only when
   // everything went well.
+  mark("SPO pass");
   Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
+  mark("rels and provenance written");
   if (std::getenv("QUARRY_BULK_TIMING")) {
     fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
   }
@@ -545,6 +558,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       }));
       return sst.finish(args_pos);
     }();
+    mark("POS written");
   });
   Status osp_status = [&]() -> Status {
     {
@@ -555,6 +569,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       }));
       QUARRY_TRY(sst.finish(args));
     }
+    mark("OSP written");
     Sst sst(store_, keys::kDocRels, dir);
     QUARRY_TRY(docrels.for_each(
         [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
@@ -598,6 +613,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
     QUARRY_TRY(stat(keys::stat_type_key(t), n));
   }
   QUARRY_TRY(sst.finish(args));
+  mark("statistics written");
   {
     Sst sst(store_, keys::kDefault, dir);
     // Block records need format 3: an empty database of format 2 is restamped.

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/huge_pages.h"
+
 namespace quarry::storage {
 
 class StringIds {
@@ -90,7 +92,7 @@ class StringIds {
     return std::memcmp(bytes, key.data(), key.size()) == 0;
   }
   void rehash(size_t capacity) {
-    std::vector<Slot> old(capacity);
+    BigVector<Slot> old(capacity);
     old.swap(slots_);
     mask_ = capacity - 1;
     for (const Slot& s : old) {
@@ -101,7 +103,7 @@ class StringIds {
     }
   }
 
-  std::vector<Slot> slots_;
+  BigVector<Slot> slots_;  // huge pages: probes at random would miss the TLB
   std::string arena_;
   size_t size_ = 0;
   size_t mask_ = 0;
