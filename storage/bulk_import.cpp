@@ -9,10 +9,12 @@
 // doc), the records stream out in the order of the SPO index, of relationship ids and of
 // provenance at once, so those three are written in one pass; the POS, OSP, label and
 // document back-indexes go through RunSorters of their own. What still grows with the
-// input is the dictionary: per distinct entity ~60 bytes plus its name twice (name index,
-// alias key) plus 8 bytes of degree counters; per distinct relationship type, label,
-// document or extractor one hash entry; and one entry per distinct mention value
-// (sentence, span, confidence, extractor, surface text), one in all for plain TSV.
+// input is the dictionary: per distinct entity ~80 bytes (most of it the name index's
+// 32-byte slots at load <= 3/4) plus its name once or twice (a name of over 16 bytes in
+// the index's arena, and the alias key) plus 8 bytes of degree counters; per distinct
+// relationship type, label, document or extractor one hash entry; and one entry per
+// distinct mention value (sentence, span, confidence, extractor, surface text), one in
+// all for plain TSV.
 #include <fmt/format.h>
 #include <rocksdb/sst_file_writer.h>
 #include <sys/resource.h>
