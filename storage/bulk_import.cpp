@@ -9,10 +9,12 @@
 // doc), the records stream out in the order of the SPO index, of relationship ids and of
 // provenance at once, so those three are written in one pass; the POS, OSP, label and
 // document back-indexes go through RunSorters of their own. What still grows with the
-// input is the dictionary: per distinct entity ~60 bytes plus its name twice (name index,
-// alias key) plus 8 bytes of degree counters; per distinct relationship type, label,
-// document or extractor one hash entry; and one entry per distinct mention value
-// (sentence, span, confidence, extractor, surface text), one in all for plain TSV.
+// input is the dictionary: per distinct entity ~80 bytes (most of it the name index's
+// 32-byte slots at load <= 3/4) plus its name once or twice (a name of over 16 bytes in
+// the index's arena, and the alias key) plus 8 bytes of degree counters; per distinct
+// relationship type, label, document or extractor one hash entry; and one entry per
+// distinct mention value (sentence, span, confidence, extractor, surface text), one in
+// all for plain TSV.
 #include <fmt/format.h>
 #include <rocksdb/sst_file_writer.h>
 #include <sys/resource.h>
@@ -28,6 +30,7 @@
 #include <unordered_map>
 
 #include "storage/database_impl.h"
+#include "storage/io/read_ahead.h"
 #include "storage/io/triple_reader.h"
 #include "storage/pipe.h"
 #include "storage/run_sorter.h"
@@ -117,6 +120,9 @@ class Sst {
     arg.column_family = cf_;
     arg.external_files = {path_};
     arg.options.move_files = true;
+    // The sequence number goes to the MANIFEST only: writing it into the file as well (for
+    // RocksDB before 5.16) is a write into every file after it was synced.
+    arg.options.write_global_seqno = false;
     args.push_back(std::move(arg));
     return {};
   }
@@ -193,16 +199,35 @@ class Loader {
     name_key_ = term(TermKind::kPropKey, "name");
     return {};
   }
-  // Adds one line; an error is the line's own fault (a bad name). Failures of the
-  // machinery (disk full) are kept for failed() instead, so a lenient import cannot skip them.
-  Status add(const Fact& f);
+  // What add() needs hashed, computed ahead on the reading thread: the hashes of the
+  // subject's name, the object's name and the predicate.
+  static void hash_names(const Fact& f, uint64_t (&hashes)[3]) {
+    hashes[0] = StringIds::hash(f.subject.name);
+    hashes[1] = StringIds::hash(f.object.name);
+    hashes[2] = StringIds::hash(f.predicate);
+  }
+  // Starts fetching the name index slots a line with these hashes will look at.
+  void prefetch(const uint64_t (&hashes)[3]) const {
+    by_name_.prefetch(hashes[0]);
+    by_name_.prefetch(hashes[1]);
+  }
+  // Adds one line, given hash_names() of it; an error is the line's own fault (a bad
+  // name). Failures of the machinery (disk full) are kept for failed() instead, so a
+  // lenient import cannot skip them.
+  Status add(const Fact& f, const uint64_t (&hashes)[3]);
   const Status& failed() const { return failed_; }
   Status write_and_ingest(WriteSummary& summary);
 
  private:
+  // With QUARRY_BULK_TIMING set, prints when a step ended, in seconds since the start.
+  void mark(std::string_view step) const {
+    if (!timing_) return;
+    auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    fmt::print(stderr, "bulk import: {} at {:.3f} s\n", step, secs);
+  }
   std::optional<uint64_t> find_term(TermKind kind, std::string_view text);
   uint64_t term(TermKind kind, std::string_view text);
-  Result<uint64_t> entity(const EntityRef& e);
+  Result<uint64_t> entity(const EntityRef& e, uint64_t name_hash);
   uint64_t new_node(std::string_view name, uint64_t label, std::string_view norm);
   void keep(Status s) {
     if (!s.ok() && failed_.ok()) failed_ = std::move(s);
@@ -211,6 +236,8 @@ class Loader {
   Status write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args);
 
   Store& store_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  const bool timing_ = std::getenv("QUARRY_BULK_TIMING") != nullptr;
   Counters next_;
   BulkDir dir_;
   size_t run_;
@@ -276,11 +303,10 @@ uint64_t Loader::new_node(std::string_view name, uint64_t label, std::string_vie
   return id;
 }
 
-Result<uint64_t> Loader::entity(const EntityRef& e) {
+Result<uint64_t> Loader::entity(const EntityRef& e, uint64_t name_hash) {
   // Node identity on import is the exact name (see Writer::set_exact_names): the same name
   // without a type is the first node of that name, with a type the node of that name and
   // label. Untyped names (all of TSV and N-Triples) need only the name index.
-  uint64_t name_hash = StringIds::hash(e.name);
   const uint64_t* first = by_name_.find(e.name, name_hash);
   if (e.type.empty() && first) return first_node_ + *first - 1;
   uint64_t hash = 0;
@@ -321,14 +347,14 @@ Result<uint64_t> Loader::entity(const EntityRef& e) {
   return id;
 }
 
-Status Loader::add(const Fact& f) {
+Status Loader::add(const Fact& f, const uint64_t (&hashes)[3]) {
   if (f.predicate.empty()) return Error(ErrorCode::kInvalidArgument, "empty predicate");
-  auto s = entity(f.subject);
+  auto s = entity(f.subject, hashes[0]);
   if (!s.ok()) return s.status();
-  auto o = entity(f.object);
+  auto o = entity(f.object, hashes[1]);
   if (!o.ok()) return o.status();
   uint64_t p;
-  uint64_t hash = StringIds::hash(f.predicate);
+  uint64_t hash = hashes[2];
   if (const uint64_t* id = types_.find(f.predicate, hash)) {
     p = *id;
   } else {
@@ -411,7 +437,10 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   const fs::path& dir = dir_.path();
   std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
   Status nodes_status;
-  std::jthread nodes_thread([&] { nodes_status = write_nodes_and_terms(args_nodes); });
+  std::jthread nodes_thread([&] {
+    nodes_status = write_nodes_and_terms(args_nodes);
+    mark("nodes, labels, aliases and terms written");
+  });
 
   // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
   // out in this order, so the rels records, the SPO index and provenance all run through
@@ -511,7 +540,9 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   }();
   // Both pipes drain even after an error above, and their files are finished only when
   // everything went well.
+  mark("SPO pass");
   Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
+  mark("rels and provenance written");
   if (std::getenv("QUARRY_BULK_TIMING")) {
     fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
   }
@@ -532,6 +563,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       }));
       return sst.finish(args_pos);
     }();
+    mark("POS written");
   });
   Status osp_status = [&]() -> Status {
     {
@@ -542,6 +574,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       }));
       QUARRY_TRY(sst.finish(args));
     }
+    mark("OSP written");
     Sst sst(store_, keys::kDocRels, dir);
     QUARRY_TRY(docrels.for_each(
         [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
@@ -585,6 +618,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
     QUARRY_TRY(stat(keys::stat_type_key(t), n));
   }
   QUARRY_TRY(sst.finish(args));
+  mark("statistics written");
   {
     Sst sst(store_, keys::kDefault, dir);
     // Block records need format 3: an empty database of format 2 is restamped.
@@ -606,7 +640,9 @@ Status Loader::write_and_ingest(WriteSummary& summary) {
   if (lines_.size() == 0 && nodes_.empty()) return {};
   std::vector<rocksdb::IngestExternalFileArg> args;
   QUARRY_TRY(write_files(args, summary));
+  mark("files written");
   auto rs = store_.db()->IngestExternalFiles(args);
+  mark("ingested");
   if (!rs.ok()) return rocks_error(rs, "ingesting the bulk import");
   store_.counters() = next_;
   return {};
@@ -631,8 +667,13 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
   Loader loader(*store, expected);
   if (auto s = loader.start(); !s.ok()) return s;
   auto reader = TripleReader::open(format, in, name);
-  auto read =
-      read_facts(*reader, name, strict, report, [&](const Fact& fact) { return loader.add(fact); });
+  // The reader parses (and hashes the names) on a thread of its own, ahead of the loader.
+  auto read = read_facts_ahead(
+      *reader, name, strict, report, [](ReadFact& r) { Loader::hash_names(r.fact, r.keys); },
+      [&](const ReadFact& r, const ReadFact* later) {
+        if (later) loader.prefetch(later->keys);
+        return loader.add(r.fact, r.keys);
+      });
   if (!read.ok()) return read;
   auto parsed = std::chrono::steady_clock::now();
   if (std::getenv("QUARRY_BULK_TIMING")) {

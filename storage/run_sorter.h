@@ -15,8 +15,6 @@
 #pragma once
 
 #include <fmt/format.h>
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -31,41 +29,9 @@
 #include <vector>
 
 #include "quarry/status.h"
+#include "storage/huge_pages.h"
 
 namespace quarry::storage {
-
-// Tables of tens of MB in anonymous mappings with transparent huge pages: filling fresh
-// memory one 4 KiB page fault at a time cost a tenth of an import.
-template <typename T>
-struct HugePages {
-  using value_type = T;
-  static constexpr size_t kMin = 2u << 20;
-  HugePages() = default;
-  template <typename U>
-  HugePages(const HugePages<U>&) {}
-  T* allocate(size_t n) {
-    size_t bytes = n * sizeof(T);
-    if (bytes < kMin) return static_cast<T*>(::operator new(bytes));
-    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    madvise(p, bytes, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    size_t bytes = n * sizeof(T);
-    if (bytes < kMin) {
-      ::operator delete(p);
-    } else {
-      munmap(p, bytes);
-    }
-  }
-  template <typename U>
-  bool operator==(const HugePages<U>&) const {
-    return true;
-  }
-};
-template <typename T>
-using BigVector = std::vector<T, HugePages<T>>;
 
 // One stable counting-sort pass per digit of `key`, over only the bits the keys' range
 // spans, in digits of at most 16 bits: a key with fewer than 65,536 distinct values

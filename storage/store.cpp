@@ -104,6 +104,29 @@ rocksdb::ColumnFamilyOptions cf_options(keys::Cf cf, const std::shared_ptr<rocks
   return o;
 }
 
+// A new database: DB::Open creates missing column families one at a time, writing and
+// syncing an OPTIONS file for each (15 files, ~45 syncs: a third of a second of a small
+// import). Created together, after the default family, they share one OPTIONS file. A
+// crash in between leaves a database whose next open creates the families still missing.
+rocksdb::Status create_with_families(const rocksdb::DBOptions& db_opts, const std::string& path,
+                                     const std::vector<rocksdb::ColumnFamilyDescriptor>& cfs,
+                                     std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+                                     rocksdb::DB*& db) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> first(cfs.begin(), cfs.begin() + 1);
+  auto s = rocksdb::DB::Open(db_opts, path, first, &handles, &db);
+  if (!s.ok()) return s;
+  std::vector<rocksdb::ColumnFamilyHandle*> more;
+  s = db->CreateColumnFamilies({cfs.begin() + 1, cfs.end()}, &more);
+  handles.insert(handles.end(), more.begin(), more.end());
+  if (!s.ok()) {
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    handles.clear();
+    delete db;
+    db = nullptr;
+  }
+  return s;
+}
+
 bool is_lock_error(const rocksdb::Status& s) {
   return s.IsIOError() && (s.ToString().find("lock") != std::string::npos ||
                            s.ToString().find("LOCK") != std::string::npos);
@@ -137,7 +160,8 @@ Result<std::shared_ptr<Store>> Store::open(const std::string& path, const OpenOp
     if (!exists && !options.create_if_missing) {
       return Error(ErrorCode::kNotFound, fmt::format("no database at {}", path));
     }
-    auto s = rocksdb::DB::Open(db_opts, path, cfs, &handles, &store->db_);
+    auto s = exists ? rocksdb::DB::Open(db_opts, path, cfs, &handles, &store->db_)
+                    : create_with_families(db_opts, path, cfs, handles, store->db_);
     if (!s.ok()) {
       if (!is_lock_error(s)) return rocks_error(s, fmt::format("opening {}", path));
       if (!options.read_only_if_locked || !exists) {

@@ -162,3 +162,44 @@ TEST_CASE("a bulk import removes temporary files a killed import left behind", "
   CHECK_FALSE(fs::exists(fs::path(dir.path()) / "bulk-999999"));
   CHECK((*db)->check().value().ok());
 }
+
+TEST_CASE("a bulk import reports bad lines beyond the reader's first batch at their lines",
+          "[bulk][import]") {
+  // The reader runs ahead in batches of 1,024 lines: bad lines just before, at and after a
+  // boundary, and a name the loader refuses (no letters or digits) in the second batch.
+  testing::TempDir files, dir;
+  std::string path = files.file("long.tsv");
+  {
+    std::ofstream out(path);
+    for (int line = 1; line <= 2100; ++line) {
+      if (line == 1024 || line == 1025) {
+        out << "Ana Velasco\tmeet\n";
+      } else if (line == 2049) {
+        out << "***\tmeet\tAna Velasco\n";
+      } else {
+        out << "Chen Hualing " << line % 40 << "\tmeet\tPavel Dremin " << line << "\n";
+      }
+    }
+  }
+  auto db = Database::open(dir.path());
+  REQUIRE(db.ok());
+  ImportOptions strict;
+  strict.strict = true;
+  auto failed = (*db)->import(path, strict);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().message() == path +
+                                        ":1024: expected subject, predicate and object "
+                                        "separated by tabs, found 2 fields");
+  CHECK((*db)->stats().value().nodes == 0);
+
+  auto r = (*db)->import(path, {});
+  REQUIRE(r.ok());
+  REQUIRE(r->bad_lines.size() == 3);
+  CHECK(r->bad_lines[0].message().starts_with(path + ":1024: expected subject"));
+  CHECK(r->bad_lines[1].message().starts_with(path + ":1025: expected subject"));
+  CHECK(r->bad_lines[2].message() == path + ":2049: entity name '***' has no letters or digits");
+  CHECK(r->lines == 2100);
+  CHECK(r->summary.facts_added == 2097);
+  CHECK(r->summary.entities_added == 40 + 2097);
+  CHECK((*db)->check().value().ok());
+}
