@@ -215,13 +215,18 @@ std::optional<Value> ReaderImpl<B>::node_property(NodeId id, std::string_view ke
 std::optional<Value> Snapshot::node_property(NodeId id, std::string_view key) {
   const auto& state = kv_.state();
   if (!state) return prop('n', id, key);
-  auto k = term_id(TermKind::kPropKey, key);
-  if (!k) return std::nullopt;
+  // A query reads one key for many rows (`b.name`): its id is looked up once, not per row.
+  if (!last_key_id_ || key != last_key_) {
+    last_key_id_ = term_id(TermKind::kPropKey, key);
+    if (!last_key_id_) return std::nullopt;
+    last_key_ = key;
+  }
+  uint64_t k = *last_key_id_;
   PropCache& cache = store_->prop_cache();
-  if (auto hit = cache.get(*state, id, *k)) return std::move(*hit);
+  if (auto hit = cache.get(*state, id, k)) return std::move(*hit);
   bool clean = error_.ok();
   auto v = prop('n', id, key);
-  if (clean && error_.ok()) cache.put(*state, id, *k, v);  // never cache a failed read
+  if (clean && error_.ok()) cache.put(*state, id, k, v);  // never cache a failed read
   return v;
 }
 

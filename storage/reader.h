@@ -219,6 +219,9 @@ class Snapshot : public ReaderImpl<GraphSnapshot> {
   Status expand_cached(const AdjacencyCache::State& state, NodeId node, bool out, bool skip_loops,
                        const Visitor<Edge>& visit, bool& stopped);
   SnapshotKv kv_;
+  // The property key node_property() read last and its id (terms are never removed).
+  std::string last_key_;
+  std::optional<uint64_t> last_key_id_;
 };
 
 extern template class ReaderImpl<GraphSnapshot>;
