@@ -162,3 +162,28 @@ TEST_CASE("frontiers equal the ordinary executor on dense multigraphs") {
     }
   }
 }
+
+TEST_CASE("frontiers equal the ordinary executor with node ids past the flat index") {
+  // Ids from 65,476 on: the first 60 nodes take the frontier index's flat part, the rest
+  // its hash table, which grows several times over 150 nodes.
+  auto src = std::make_shared<testing::MemorySource>();
+  auto state = std::make_shared<testing::MemoryState>();
+  state->next_node = (1u << 16) - 60;
+  src->replace(state);
+  auto r = engine::run(src,
+                       "UNWIND range(0, 149) AS i CREATE ({name: toString(i)}) WITH count(*) AS c "
+                       "MATCH (a), (b) WHERE (toInteger(a.name) * 31 + toInteger(b.name) * 17) "
+                       "% 23 = 0 CREATE (a)-[:A]->(b)",
+                       {}, {});
+  REQUIRE(r.ok());
+  REQUIRE(r->fetch_all().ok());
+  for (const char* shape : {"-->()-->", "-->()-->()-->", "<--()--"}) {
+    for (int start : {0, 59, 60, 149}) {
+      std::string m = "MATCH (x {name: '" + std::to_string(start) + "'})" + shape + "(y)";
+      INFO(m);
+      int64_t frontier = count_of(src, m + " RETURN count(DISTINCT y)");
+      CHECK(frontier > 0);
+      CHECK(frontier == count_of(src, m + " WITH y RETURN count(DISTINCT y)"));
+    }
+  }
+}
