@@ -63,14 +63,26 @@ struct Graph {
   }
 };
 
+std::shared_ptr<Store> open_store(const testing::TempDir& dir) {
+  auto store = Store::open(dir.path(), {});
+  REQUIRE(store.ok());
+  return *store;
+}
+
+// A fresh database with the graph above.
+struct Fixture {
+  testing::TempDir dir;
+  std::shared_ptr<Store> store = open_store(dir);
+  Graph g{store};
+};
+
 }  // namespace
 
 TEST_CASE("cached expansions follow writes and keep old snapshots old", "[cache]") {
-  testing::TempDir dir;
-  auto store = Store::open(dir.path(), {});
-  REQUIRE(store.ok());
-  Graph g(*store);
-  Snapshot first(*store);
+  Fixture f;
+  auto& store = f.store;
+  Graph& g = f.g;
+  Snapshot first(store);
   // Index order: by type id (types numbered as first used), then the other end.
   Names before{"meets:Ana Velasco", "advises:Chen Hualing"};
   CHECK(ends(first, g.pavel, Direction::kOut) == before);
@@ -79,7 +91,7 @@ TEST_CASE("cached expansions follow writes and keep old snapshots old", "[cache]
   CHECK(ends(first, g.pavel, Direction::kOut, "greets").empty());
 
   RelId added = g.link(g.pavel, "meets", g.chen);
-  Snapshot second(*store);
+  Snapshot second(store);
   Names after{"meets:Ana Velasco", "meets:Chen Hualing", "advises:Chen Hualing"};
   CHECK(ends(second, g.pavel, Direction::kOut) == after);
   CHECK(ends(second, g.pavel, Direction::kOut) == after);
@@ -91,36 +103,34 @@ TEST_CASE("cached expansions follow writes and keep old snapshots old", "[cache]
   CHECK(ends(second, g.pavel, Direction::kOut) == after);
 
   {
-    Writer w(*store);
+    Writer w(store);
     REQUIRE(w.delete_rel(added).ok());
     REQUIRE(w.commit().ok());
   }
-  Snapshot third(*store);
+  Snapshot third(store);
   CHECK(ends(third, g.pavel, Direction::kOut) == before);
   CHECK(ends(third, g.chen, Direction::kIn) == Names{"advises:Pavel Dremin"});
 }
 
 TEST_CASE("a cached expansion in both directions reports a self-loop once", "[cache]") {
-  testing::TempDir dir;
-  auto store = Store::open(dir.path(), {});
-  REQUIRE(store.ok());
-  Graph g(*store);
+  Fixture f;
+  auto& store = f.store;
+  Graph& g = f.g;
   g.link(g.ana, "cites", g.ana);
   g.link(g.chen, "greets", g.ana);
   Names both{"cites:Ana Velasco", "meets:Pavel Dremin", "greets:Chen Hualing"};
   for (int run = 0; run < 2; ++run) {  // a miss, then a hit
-    Snapshot s(*store);
+    Snapshot s(store);
     CHECK(ends(s, g.ana, Direction::kBoth) == both);
     CHECK(ends(s, g.ana, Direction::kIn).size() == 3);
   }
 }
 
 TEST_CASE("an expansion stopped early does not leave a partial list behind", "[cache]") {
-  testing::TempDir dir;
-  auto store = Store::open(dir.path(), {});
-  REQUIRE(store.ok());
-  Graph g(*store);
-  Snapshot s(*store);
+  Fixture f;
+  auto& store = f.store;
+  Graph& g = f.g;
+  Snapshot s(store);
   CHECK(ends(s, g.pavel, Direction::kOut, std::nullopt, 1) == Names{"meets:Ana Velasco"});
   CHECK(ends(s, g.pavel, Direction::kOut) == Names{"meets:Ana Velasco", "advises:Chen Hualing"});
 }
