@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
+#include <vector>
 
 #include "quarry/value.h"
 
@@ -41,16 +41,22 @@ class PropCache {
   void put(const State& state, uint64_t node, uint64_t key, const std::optional<Value>& value);
 
  private:
-  struct KeyHash {
-    size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
-      return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
-    }
+  // Open addressing over a dense array of values: a lookup is a hash and, mostly, one
+  // probe of a 24-byte slot, where a node-based map chased a pointer per lookup.
+  struct Slot {
+    uint64_t node = 0, key = 0;
+    uint32_t entry = kEmpty;  // index into values_
   };
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  size_t find_slot(uint64_t node, uint64_t key) const;  // the slot of (node, key) or an empty one
+  void grow();
+  void clear();
   std::mutex mu_;
   size_t capacity_;
   bool has_state_ = false;
   State state_;
-  std::unordered_map<std::pair<uint64_t, uint64_t>, std::optional<Value>, KeyHash> map_;
+  std::vector<Slot> slots_;  // a power of two, at most three quarters used
+  std::vector<std::optional<Value>> values_;
 };
 
 }  // namespace quarry::storage

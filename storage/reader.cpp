@@ -20,20 +20,28 @@ rocksdb::ReadOptions scan_options(Cf cf, size_t prefix_len, const rocksdb::Snaps
 }
 
 SnapshotKv::SnapshotKv(std::shared_ptr<Store> store) : store_(std::move(store)) {
+  // A cache label; none when a version is unknown (the caches are then bypassed).
+  auto label = [](uint64_t sequence, uint64_t version) -> std::optional<PropCache::State> {
+    if (version == UINT64_MAX) return std::nullopt;
+    return PropCache::State{sequence, version};
+  };
   if (store_->read_only()) {
     store_->catch_up();
     secondary_lock_ = std::shared_lock(store_->reader_lock());
     // Nothing moves the instance on while the shared lock is held.
-    state_ = PropCache::State{store_->db()->GetLatestSequenceNumber(), store_->props_version()};
+    uint64_t sequence = store_->db()->GetLatestSequenceNumber();
+    state_ = label(sequence, store_->props_version());
+    edges_state_ = label(sequence, store_->edges_version());
   } else {
-    // The version read on both sides of GetSnapshot: equal means no files of the props
-    // column family came or went in between, so (sequence, version) names what it sees.
-    uint64_t before = store_->props_version();
+    // The versions read on both sides of GetSnapshot: equal means no files of those
+    // column families came or went in between, so (sequence, version) names what it sees.
+    uint64_t props = store_->props_version();
+    uint64_t edges = store_->edges_version();
     snap_ = store_->db()->GetSnapshot();
-    uint64_t after = store_->props_version();
-    if (before == after) state_ = PropCache::State{snap_->GetSequenceNumber(), before};
+    uint64_t sequence = snap_->GetSequenceNumber();
+    if (props == store_->props_version()) state_ = label(sequence, props);
+    if (edges == store_->edges_version()) edges_state_ = label(sequence, edges);
   }
-  if (state_ && state_->version == UINT64_MAX) state_.reset();
 }
 SnapshotKv::~SnapshotKv() {
   for (auto& per_cf : idle_) {
@@ -207,13 +215,18 @@ std::optional<Value> ReaderImpl<B>::node_property(NodeId id, std::string_view ke
 std::optional<Value> Snapshot::node_property(NodeId id, std::string_view key) {
   const auto& state = kv_.state();
   if (!state) return prop('n', id, key);
-  auto k = term_id(TermKind::kPropKey, key);
-  if (!k) return std::nullopt;
+  // A query reads one key for many rows (`b.name`): its id is looked up once, not per row.
+  if (!last_key_id_ || key != last_key_) {
+    last_key_id_ = term_id(TermKind::kPropKey, key);
+    if (!last_key_id_) return std::nullopt;
+    last_key_ = key;
+  }
+  uint64_t k = *last_key_id_;
   PropCache& cache = store_->prop_cache();
-  if (auto hit = cache.get(*state, id, *k)) return std::move(*hit);
+  if (auto hit = cache.get(*state, id, k)) return std::move(*hit);
   bool clean = error_.ok();
   auto v = prop('n', id, key);
-  if (clean && error_.ok()) cache.put(*state, id, *k, v);  // never cache a failed read
+  if (clean && error_.ok()) cache.put(*state, id, k, v);  // never cache a failed read
   return v;
 }
 
@@ -223,6 +236,73 @@ std::string Snapshot::type_name(uint64_t type) {
   std::string name = term_text(type);
   if (!name.empty()) cache.put(type, name);  // empty: unknown here (or a failed read)
   return name;
+}
+
+Status Snapshot::expand(NodeId node, Direction direction, std::optional<uint64_t> type,
+                        const Visitor<Edge>& visit) {
+  const auto& state = kv_.edges_state();
+  if (!state) return ReaderImpl::expand(node, direction, type, visit);
+  if (type) {
+    // A typed scan reads only that type's entries; a cached out-list is in (type, end,
+    // rel) order, so its part of one type is one range. Typed misses never fill.
+    auto list =
+        direction == Direction::kOut ? store_->adjacency().get(*state, node, true) : nullptr;
+    if (!list) return ReaderImpl::expand(node, direction, type, visit);
+    auto [first, last] =
+        std::equal_range(list->begin(), list->end(), Edge{0, 0, 0, *type},
+                         [](const Edge& a, const Edge& b) { return a.type < b.type; });
+    for (; first != last; ++first) {
+      if (!visit(*first)) break;
+    }
+    return {};
+  }
+  bool stopped = false;
+  if (direction != Direction::kIn) {
+    auto s = expand_cached(*state, node, true, false, visit, stopped);
+    if (!s.ok() || stopped) return s;
+  }
+  if (direction != Direction::kOut) {
+    // Both directions: a self-loop was already reported as outgoing.
+    return expand_cached(*state, node, false, direction == Direction::kBoth, visit, stopped);
+  }
+  return {};
+}
+
+Status Snapshot::expand_cached(const AdjacencyCache::State& state, NodeId node, bool out,
+                               bool skip_loops, const Visitor<Edge>& visit, bool& stopped) {
+  AdjacencyCache& cache = store_->adjacency();
+  if (auto list = cache.get(state, node, out)) {
+    for (const Edge& e : *list) {
+      if (skip_loops && e.start == e.end) continue;
+      if (!visit(e)) {
+        stopped = true;
+        break;
+      }
+    }
+    return {};
+  }
+  // A miss streams from the store as before and keeps what it read, unless the visitor
+  // stopped early (the list is then incomplete) or the list outgrew what the cache keeps.
+  keys::Order order = out ? keys::Order::kSpo : keys::Order::kOsp;
+  std::vector<Edge> edges;
+  bool keep = true;
+  auto s = scan(keys::order_cf(order), keys::id_key(node), [&](auto key, auto) {
+    keys::Triple t;
+    if (!keys::decode_quad(order, key, t)) return true;
+    Edge e{t.rel, t.s, t.o, t.p};
+    if (keep) {
+      edges.push_back(e);
+      if (!cache.fits(edges.size())) {
+        keep = false;
+        edges = {};
+      }
+    }
+    if (skip_loops && t.s == t.o) return true;
+    stopped = !visit(e);
+    return !stopped;
+  });
+  if (s.ok() && !stopped && keep) cache.put(state, node, out, std::move(edges));
+  return s;
 }
 
 template <typename B>

@@ -179,6 +179,8 @@ class SnapshotKv : public Kv {
   // The database state this view reads, for the Store's PropCache; nullopt when it could
   // not be pinned down (the props files changed while the snapshot was taken).
   const std::optional<PropCache::State>& state() const { return state_; }
+  // The same for the spo and osp column families, for the Store's AdjacencyCache.
+  const std::optional<AdjacencyCache::State>& edges_state() const { return edges_state_; }
 
  private:
   std::vector<std::unique_ptr<rocksdb::Iterator>>& pool(keys::Cf cf, size_t prefix_len);
@@ -190,6 +192,7 @@ class SnapshotKv : public Kv {
   // go first (the destructor clears them before releasing it).
   std::vector<std::unique_ptr<rocksdb::Iterator>> idle_[keys::kCfCount][2];
   std::optional<PropCache::State> state_;
+  std::optional<AdjacencyCache::State> edges_state_;
 };
 
 // ReadOptions for a scan with a prefix of `prefix_len` bytes in `cf`.
@@ -206,9 +209,19 @@ class Snapshot : public ReaderImpl<GraphSnapshot> {
   std::optional<Value> node_property(NodeId id, std::string_view key) override;
   // Through the Store's TermTextCache (committed names only).
   std::string type_name(uint64_t type) override;
+  // Through the Store's AdjacencyCache: untyped expansions, and typed outgoing ones whose
+  // list is cached (the list is in type order); the rest as a transaction reads them.
+  Status expand(NodeId node, Direction direction, std::optional<uint64_t> type,
+                const Visitor<Edge>& visit) override;
 
  private:
+  // One direction of an untyped expand(); `stopped` is set when the visitor asked to stop.
+  Status expand_cached(const AdjacencyCache::State& state, NodeId node, bool out, bool skip_loops,
+                       const Visitor<Edge>& visit, bool& stopped);
   SnapshotKv kv_;
+  // The property key node_property() read last and its id (terms are never removed).
+  std::string last_key_;
+  std::optional<uint64_t> last_key_id_;
 };
 
 extern template class ReaderImpl<GraphSnapshot>;

@@ -251,13 +251,25 @@ void Store::catch_up() {
   }
 }
 
-uint64_t Store::props_version() const {
+namespace {
+// A column family's super-version number; UINT64_MAX when unknown (SnapshotKv then
+// bypasses the caches labelled with it).
+uint64_t super_version(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) {
   uint64_t v = 0;
-  if (!db_->GetIntProperty(handles_[keys::kProps],
-                           rocksdb::DB::Properties::kCurrentSuperVersionNumber, &v)) {
-    return UINT64_MAX;  // unknown: see SnapshotKv, which then bypasses the cache
+  if (!db->GetIntProperty(cf, rocksdb::DB::Properties::kCurrentSuperVersionNumber, &v)) {
+    return UINT64_MAX;
   }
   return v;
+}
+}  // namespace
+
+uint64_t Store::props_version() const { return super_version(db_, handles_[keys::kProps]); }
+
+uint64_t Store::edges_version() const {
+  uint64_t spo = super_version(db_, handles_[keys::kSpo]);
+  uint64_t osp = super_version(db_, handles_[keys::kOsp]);
+  if (spo == UINT64_MAX || osp == UINT64_MAX || spo + osp < spo) return UINT64_MAX;
+  return spo + osp;
 }
 
 rocksdb::Options Store::sst_options(keys::Cf cf) const {

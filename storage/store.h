@@ -20,6 +20,7 @@
 
 #include "quarry/options.h"
 #include "quarry/status.h"
+#include "storage/adjacency_cache.h"
 #include "storage/keys.h"
 #include "storage/primary_watch.h"
 #include "storage/prop_cache.h"
@@ -63,8 +64,12 @@ class Store {
   PropCache& prop_cache() { return prop_cache_; }
   // Committed term texts by id, shared across snapshots (see term_text_cache.h).
   TermTextCache& term_texts() { return term_texts_; }
+  // Decoded adjacency lists read by snapshots, shared across them (see adjacency_cache.h).
+  AdjacencyCache& adjacency() { return adjacency_; }
   // The props column family's super-version number: moves whenever its files change.
   uint64_t props_version() const;
+  // The same for the spo and osp families (the sum of both); UINT64_MAX when unknown.
+  uint64_t edges_version() const;
 
   // Options for an SST file destined for `cf` (the bulk path).
   rocksdb::Options sst_options(keys::Cf cf) const;
@@ -83,6 +88,7 @@ class Store {
   Counters counters_;
   PropCache prop_cache_;
   TermTextCache term_texts_;
+  AdjacencyCache adjacency_;
   PrimaryWatch primary_watch_;  // guarded by reader_lock_ held exclusively
 };
 

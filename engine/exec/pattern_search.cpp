@@ -209,7 +209,8 @@ class Matcher {
   // Binds node `n` to `id` unless already bound; false when it cannot be `id`.
   bool enter_node(const ast::NodePattern& n, NodeId id, bool& fresh) {
     fresh = false;
-    const Value cur = slot_get(row_, n.slot);
+    // A reference: read before the slot is written below (a copy cost a Value per edge).
+    const Value& cur = slot_get(row_, n.slot);
     if (!cur.is_null())
       return cur.kind() == ValueKind::kNode && static_cast<NodeId>(cur.as_node().id) == id;
     if (n.bound) return false;

@@ -116,3 +116,31 @@ TEST_CASE("type names are shared by snapshots once committed, never from a trans
     CHECK(fourth.type_name(meets) == "meets");
   }
 }
+
+TEST_CASE("the property cache finds every entry it holds and starts over when full", "[cache]") {
+  PropCache cache(3000);
+  PropCache::State s{7, 1};
+  for (uint64_t n = 1; n <= 3000; ++n) {
+    cache.put(s, n * 1024, n % 3, n % 5 ? std::optional<Value>(Value(int64_t(n))) : std::nullopt);
+  }
+  size_t hits = 0, absent = 0;
+  for (uint64_t n = 1; n <= 3000; ++n) {
+    auto hit = cache.get(s, n * 1024, n % 3);
+    REQUIRE(hit);
+    if (*hit) {
+      CHECK((*hit)->as_int() == int64_t(n));
+      ++hits;
+    } else {
+      ++absent;
+    }
+    CHECK_FALSE(cache.get(s, n * 1024, (n + 1) % 3));
+  }
+  CHECK(hits == 2400);
+  CHECK(absent == 600);
+  cache.put(s, 5, 0, Value("Oskar Lind"));  // the 3001st: a full cache starts over
+  CHECK_FALSE(cache.get(s, 1024, 1));
+  REQUIRE(cache.get(s, 5, 0));
+  CHECK((*cache.get(s, 5, 0))->as_string() == "Oskar Lind");
+  cache.put(s, 5, 0, Value("Mei Ruolan"));  // replaces
+  CHECK((*cache.get(s, 5, 0))->as_string() == "Mei Ruolan");
+}
