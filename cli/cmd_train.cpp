@@ -27,6 +27,9 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("--tagger-passes", args->options.tagger_passes,
                   "2: a second tagger pass that sees the first pass's tags to the right")
       ->capture_default_str();
+  cmd->add_option("--tagger-right-to-left", args->options.tagger_first_right_to_left,
+                  "1: the tagger's first pass reads sentences backwards")
+      ->capture_default_str();
   cmd->add_option("--parser-iterations", args->options.parser_iterations)->capture_default_str();
   cmd->add_option("--entity-iterations", args->options.entity_iterations)->capture_default_str();
   cmd->add_option("--jackknife", args->options.jackknife_folds,

@@ -36,7 +36,10 @@ class Tagger {
   // Same, with the sentence's hashes already computed.
   void tag(Sentence& sentence, const std::vector<WordHashes>& words) const;
 
-  static Tagger train(const std::vector<const Sentence*>& data, const TrainOptions& options);
+  // `right_to_left`: the first pass reads the sentence backwards (so a second pass sees
+  // right-context tags decided with their own right context in view).
+  static Tagger train(const std::vector<const Sentence*>& data, const TrainOptions& options,
+                      bool right_to_left = false);
 
   // Adds the second pass, trained on `gold` with the first-pass tags of `first_pass`
   // (the same sentences, tagged by a tagger that did not train on them).
@@ -58,13 +61,15 @@ class Tagger {
   // The perceptron training loop of either pass (`right`: the second pass's input).
   Perceptron fit(const std::vector<const Sentence*>& data,
                  const std::vector<std::vector<int>>& gold,
-                 const std::vector<std::vector<uint64_t>>* right,
-                 const TrainOptions& options) const;
+                 const std::vector<std::vector<uint64_t>>* right, const TrainOptions& options,
+                 bool right_to_left) const;
   void ambiguity(const std::vector<WordHashes>& words, std::vector<uint64_t>& amb) const;
   // One greedy pass; `right` (second pass only): hashes of the first pass's tags.
   void run_pass(const Perceptron& model, const std::vector<WordHashes>& words,
                 const std::vector<uint64_t>& amb, const std::vector<uint64_t>* right,
-                std::vector<int>& out) const;
+                std::vector<float>& margins, std::vector<int>& out) const;
+  void run_first_pass(const std::vector<WordHashes>& words, const std::vector<uint64_t>& amb,
+                      std::vector<float>& margins, std::vector<int>& out) const;
   std::vector<std::string> classes_;  // "XPOS\tUPOS"
   std::vector<std::string> xpos_, upos_;
   std::vector<uint64_t> class_hashes_;  // hash_str of classes_[i]: the second pass's input
@@ -73,6 +78,7 @@ class Tagger {
   std::unordered_map<uint64_t, uint64_t> ambiguity_;
   Perceptron model_;
   Perceptron second_;  // no classes: single pass
+  bool first_right_to_left_ = false;
 };
 
 }  // namespace quarry::nlp

@@ -49,8 +49,9 @@ JackknifedTags jackknife_tags(const std::vector<Sentence>& train, const Pipeline
   for (size_t fold = 0; fold < folds; ++fold) {
     for (size_t i = 0; i < train.size(); ++i)
       if (i % folds != fold) rest[fold].push_back(&train[i]);
-    fold_taggers.push_back(
-        Tagger::train(rest[fold], TrainOptions{o.tagger_iterations, o.seed + fold, false}));
+    fold_taggers.push_back(Tagger::train(rest[fold],
+                                         TrainOptions{o.tagger_iterations, o.seed + fold, false},
+                                         o.tagger_first_right_to_left));
     for (size_t i = fold; i < train.size(); i += folds) fold_taggers[fold].tag(out.first_pass[i]);
     if (o.verbose)
       std::fprintf(stderr, "jackknife fold %zu done (%.0fs)\n", fold + 1, seconds_since(start));
@@ -85,7 +86,8 @@ Tagger train_tagger(const std::vector<Sentence>& train, const std::vector<Senten
   std::vector<const Sentence*> all, first;
   for (const Sentence& s : train) all.push_back(&s);
   for (const Sentence& s : first_pass) first.push_back(&s);
-  Tagger tagger = Tagger::train(all, TrainOptions{o.tagger_iterations, o.seed, o.verbose});
+  Tagger tagger = Tagger::train(all, TrainOptions{o.tagger_iterations, o.seed, o.verbose},
+                                o.tagger_first_right_to_left);
   if (o.tagger_passes >= 2)
     tagger.train_second_pass(all, first, TrainOptions{o.tagger_iterations, o.seed, o.verbose});
   if (o.tagger_min_weight > 0) tagger.prune(o.tagger_min_weight);

@@ -206,11 +206,15 @@ TEST_CASE("a two-pass tagger round-trips, and retraining only the tagger gives t
 TEST_CASE("a format-4 model (one tagger pass, no pass flag) still loads") {
   auto gold = tiny_treebank();
   const std::string path = temp_path("nlp_test_v4.qm");
-  Pipeline trained = train_pipeline(gold, tiny_options());
+  PipelineTrainOptions o = tiny_options();
+  o.tagger_passes = 1;
+  o.tagger_first_right_to_left = false;  // format 4's tagger
+  Pipeline trained = train_pipeline(gold, o);
   REQUIRE(trained.save(path).ok());
   std::string bytes = file_bytes(path);
   // Magic (8), version (4), then the tagger section: tag (4), u64 length, payload whose
-  // last byte is the format-5 second-pass flag (0 here). Format 4 ends before that byte.
+  // last byte is the format-5 tagger flags (0 here: one left-to-right pass). Format 4 ends
+  // before that byte.
   REQUIRE(bytes.compare(12, 4, "TAGR") == 0);
   uint64_t length = 0;
   std::memcpy(&length, bytes.data() + 16, 8);
