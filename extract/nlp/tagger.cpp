@@ -148,7 +148,8 @@ void Tagger::run_pass(const Perceptron& model, const std::vector<WordHashes>& wo
   uint64_t p1 = 1, p2 = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     int best = out[i];
-    auto it = tagdict_.find(words[i].lower);
+    // The second pass keeps settled words (dictionary words included) without a lookup.
+    auto it = right ? tagdict_.end() : tagdict_.find(words[i].lower);
     if (it != tagdict_.end()) {
       best = it->second;
       margins[i] = kSettledMargin;

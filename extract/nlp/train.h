@@ -19,8 +19,8 @@ namespace quarry::nlp {
 
 struct PipelineTrainOptions {
   int tagger_iterations = 8;
-  int tagger_passes = 2;  // 2: a second pass that sees the first pass's tags to the right
-  bool tagger_first_right_to_left = true;  // the first pass reads sentences backwards
+  int tagger_passes = 1;  // 2: a second pass that sees the first pass's tags to the right
+  bool tagger_first_right_to_left = false;  // the first pass reads sentences backwards
   int parser_iterations = 12;
   int entity_iterations = 10;
   int jackknife_folds = 3;  // 0 or 1: the parser learns from gold tags

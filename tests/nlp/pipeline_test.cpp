@@ -183,6 +183,7 @@ TEST_CASE("a two-pass tagger round-trips, and retraining only the tagger gives t
   PipelineTrainOptions o = tiny_options();
   o.jackknife_folds = 2;  // the second pass learns from jackknifed first-pass tags
   o.tagger_passes = 2;
+  o.tagger_first_right_to_left = true;  // both tagger flags round-trip
   const std::string a = temp_path("nlp_test_two_pass.qm"), b = temp_path("nlp_test_tagger.qm");
   Pipeline trained = train_pipeline(gold, o);
   REQUIRE(trained.models().tagger.has_second_pass());
