@@ -17,12 +17,19 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
     std::string entities_only;  // base model whose entity stage alone is retrained
     std::string jackknife_cache;
     std::string parser_only;  // base model whose other stages are kept
+    std::string tagger_only;  // base model whose other stages are kept
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--ud", args->ud, "Directory holding en_{ewt,gum}-ud-train.conllu")
       ->capture_default_str();
   cmd->add_option("--out", args->out, "Model file to write")->capture_default_str();
   cmd->add_option("--tagger-iterations", args->options.tagger_iterations)->capture_default_str();
+  cmd->add_option("--tagger-passes", args->options.tagger_passes,
+                  "2: a second tagger pass that sees the first pass's tags to the right")
+      ->capture_default_str();
+  cmd->add_option("--tagger-right-to-left", args->options.tagger_first_right_to_left,
+                  "1: the tagger's first pass reads sentences backwards")
+      ->capture_default_str();
   cmd->add_option("--parser-iterations", args->options.parser_iterations)->capture_default_str();
   cmd->add_option("--entity-iterations", args->options.entity_iterations)->capture_default_str();
   cmd->add_option("--jackknife", args->options.jackknife_folds,
@@ -42,6 +49,9 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("--parser-only", args->parser_only,
                   "Retrain only the parser; keep the other stages of this model file "
                   "(same result as a full run with the same options)");
+  cmd->add_option("--tagger-only", args->tagger_only,
+                  "Retrain only the tagger; keep the other stages of this model file "
+                  "(tagger experiments: the old parser runs on the new tags)");
   cmd->callback([&run, &global, args] {
     run = [&global, args] {
       auto start = std::chrono::steady_clock::now();
@@ -52,25 +62,29 @@ void add_train_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
       }
       args->options.verbose = !global.quiet;
       nlp::Pipeline pipeline;
-      if (!args->entities_only.empty()) {
-        auto base = nlp::Pipeline::load(args->entities_only);
-        if (!base.ok()) {
-          std::cerr << base.error().to_string() << "\n";
-          return exit_code_for(base.error());
+      const std::string& base_path = !args->entities_only.empty() ? args->entities_only
+                                     : !args->parser_only.empty() ? args->parser_only
+                                                                  : args->tagger_only;
+      nlp::Pipeline base;
+      if (!base_path.empty()) {
+        auto loaded = nlp::Pipeline::load(base_path);
+        if (!loaded.ok()) {
+          std::cerr << loaded.error().to_string() << "\n";
+          return exit_code_for(loaded.error());
         }
-        auto retrained = nlp::retrain_entities(*data, *base, args->options, args->jackknife_cache);
+        base = std::move(*loaded);
+      }
+      if (!args->entities_only.empty()) {
+        auto retrained = nlp::retrain_entities(*data, base, args->options, args->jackknife_cache);
         if (!retrained.ok()) {
           std::cerr << retrained.error().to_string() << "\n";
           return exit_code_for(retrained.error());
         }
         pipeline = std::move(*retrained);
       } else if (!args->parser_only.empty()) {
-        auto base = nlp::Pipeline::load(args->parser_only);
-        if (!base.ok()) {
-          std::cerr << base.error().to_string() << "\n";
-          return exit_code_for(base.error());
-        }
-        pipeline = nlp::retrain_parser(*data, *base, args->options);
+        pipeline = nlp::retrain_parser(*data, base, args->options);
+      } else if (!args->tagger_only.empty()) {
+        pipeline = nlp::retrain_tagger(*data, base, args->options);
       } else {
         pipeline = nlp::train_pipeline(*data, args->options);
       }

@@ -29,9 +29,10 @@ Result<Pipeline> Pipeline::load(const std::string& path) {
     return Error(ErrorCode::kCorruption, fmt::format("{}: not a Quarry NLP model", path));
   ModelReader r(bytes.data() + 8, bytes.size() - 8);
   uint32_t version = r.u32();
-  // Versions 1-3 differ only in the entity section (no capitalisation table, no name lists,
-  // no span typer), so they still load: older models keep working, without the new features.
-  if (version != kModelVersion && (version < 1 || version > 3))
+  // Versions 1-4 differ only in the entity section (no capitalisation table, no name lists,
+  // no span typer) and the tagger's (no second pass), so they still load: older models keep
+  // working, without the new features.
+  if (version < 1 || version > kModelVersion)
     return Error(ErrorCode::kCorruption,
                  fmt::format("{}: model format version {} (this build reads {})", path, version,
                              kModelVersion));
@@ -48,7 +49,7 @@ Result<Pipeline> Pipeline::load(const std::string& path) {
     // The parser is two thirds of the file: decode it on a second thread while this one
     // decodes the rest, so loading takes about the parser's time instead of the sum.
     std::jthread parser_thread([&] { models->parser.read(parser); });
-    models->tagger.read(tagger);
+    models->tagger.read(tagger, version);
     models->morphology.read(morphology);
     models->entities.read(entities, version);
   }

@@ -38,24 +38,60 @@ Result<std::vector<Sentence>> load_ud_training_data(const std::string& ud_dir) {
   return out;
 }
 
-namespace {
-
-// Jackknifed tags: each fold tagged by a tagger trained on the other folds.
-std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
-                                     const PipelineTrainOptions& o,
-                                     std::chrono::steady_clock::time_point start) {
-  std::vector<Sentence> tagged = train;
+JackknifedTags jackknife_tags(const std::vector<Sentence>& train, const PipelineTrainOptions& o,
+                              bool fold_second_pass) {
+  auto start = std::chrono::steady_clock::now();
+  JackknifedTags out;
+  out.first_pass = train;
   const size_t folds = o.jackknife_folds > 1 ? static_cast<size_t>(o.jackknife_folds) : 0;
+  std::vector<Tagger> fold_taggers;
+  std::vector<std::vector<const Sentence*>> rest(folds);
   for (size_t fold = 0; fold < folds; ++fold) {
-    std::vector<const Sentence*> rest;
     for (size_t i = 0; i < train.size(); ++i)
-      if (i % folds != fold) rest.push_back(&train[i]);
-    Tagger t = Tagger::train(rest, TrainOptions{o.tagger_iterations, o.seed + fold, false});
-    for (size_t i = fold; i < train.size(); i += folds) t.tag(tagged[i]);
+      if (i % folds != fold) rest[fold].push_back(&train[i]);
+    fold_taggers.push_back(Tagger::train(rest[fold],
+                                         TrainOptions{o.tagger_iterations, o.seed + fold, false},
+                                         o.tagger_first_right_to_left));
+    for (size_t i = fold; i < train.size(); i += folds) fold_taggers[fold].tag(out.first_pass[i]);
     if (o.verbose)
       std::fprintf(stderr, "jackknife fold %zu done (%.0fs)\n", fold + 1, seconds_since(start));
   }
-  return tagged;
+  if (o.tagger_passes < 2 || !fold_second_pass || folds == 0) {
+    out.tags = out.first_pass;
+    return out;
+  }
+  // Each fold's second pass learns from the other folds' first-pass tags; none of them
+  // came from a tagger that trained on the sentences it tagged.
+  out.tags = train;
+  for (size_t fold = 0; fold < folds; ++fold) {
+    std::vector<const Sentence*> rest_tags;
+    for (size_t i = 0; i < train.size(); ++i)
+      if (i % folds != fold) rest_tags.push_back(&out.first_pass[i]);
+    fold_taggers[fold].train_second_pass(rest[fold], rest_tags,
+                                         TrainOptions{o.tagger_iterations, o.seed + fold, false});
+    for (size_t i = fold; i < train.size(); i += folds) fold_taggers[fold].tag(out.tags[i]);
+    if (o.verbose)
+      std::fprintf(stderr, "jackknife second pass %zu done (%.0fs)\n", fold + 1,
+                   seconds_since(start));
+  }
+  return out;
+}
+
+namespace {
+
+// The tagger trained on all of `train`; its second pass learns from the jackknifed
+// first-pass tags.
+Tagger train_tagger(const std::vector<Sentence>& train, const std::vector<Sentence>& first_pass,
+                    const PipelineTrainOptions& o) {
+  std::vector<const Sentence*> all, first;
+  for (const Sentence& s : train) all.push_back(&s);
+  for (const Sentence& s : first_pass) first.push_back(&s);
+  Tagger tagger = Tagger::train(all, TrainOptions{o.tagger_iterations, o.seed, o.verbose},
+                                o.tagger_first_right_to_left);
+  if (o.tagger_passes >= 2)
+    tagger.train_second_pass(all, first, TrainOptions{o.tagger_iterations, o.seed, o.verbose});
+  if (o.tagger_min_weight > 0) tagger.prune(o.tagger_min_weight);
+  return tagger;
 }
 
 Parser train_parser(const std::vector<Sentence>& tagged, const PipelineTrainOptions& o,
@@ -75,14 +111,14 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
   auto models = std::make_unique<PipelineModels>();
   std::vector<const Sentence*> all;
   for (const Sentence& s : train) all.push_back(&s);
-  TrainOptions tagger_opts{o.tagger_iterations, o.seed, o.verbose};
 
-  std::vector<Sentence> tagged = jackknife_tags(train, o, start);
+  JackknifedTags jackknifed = jackknife_tags(train, o);
 
-  models->tagger = Tagger::train(all, tagger_opts);
+  models->tagger = train_tagger(train, jackknifed.first_pass, o);
   if (o.verbose) std::fprintf(stderr, "tagger done (%.0fs)\n", seconds_since(start));
   models->morphology = Morphology::train(all);
 
+  const std::vector<Sentence>& tagged = jackknifed.tags;
   models->parser = train_parser(tagged, o, start);
 
   std::vector<const Sentence*> entity_data;
@@ -92,7 +128,6 @@ Pipeline train_pipeline(const std::vector<Sentence>& train, const PipelineTrainO
       EntityTagger::train(entity_data, TrainOptions{o.entity_iterations, o.seed, o.verbose}, all,
                           entity_name_lists(o.verbose));
   if (o.verbose) std::fprintf(stderr, "entities done (%.0fs)\n", seconds_since(start));
-  if (o.tagger_min_weight > 0) models->tagger.prune(o.tagger_min_weight);
   if (o.min_weight > 0) models->entities.prune(o.min_weight);
   return Pipeline(std::move(models));
 }
@@ -101,7 +136,16 @@ Pipeline retrain_parser(const std::vector<Sentence>& train, const Pipeline& base
                         const PipelineTrainOptions& o) {
   auto start = std::chrono::steady_clock::now();
   auto models = std::make_unique<PipelineModels>(base.models());
-  models->parser = train_parser(jackknife_tags(train, o, start), o, start);
+  models->parser = train_parser(jackknife_tags(train, o).tags, o, start);
+  return Pipeline(std::move(models));
+}
+
+Pipeline retrain_tagger(const std::vector<Sentence>& train, const Pipeline& base,
+                        const PipelineTrainOptions& o) {
+  auto models = std::make_unique<PipelineModels>(base.models());
+  std::vector<Sentence> first_pass =
+      o.tagger_passes >= 2 ? jackknife_tags(train, o, false).first_pass : train;
+  models->tagger = train_tagger(train, first_pass, o);
   return Pipeline(std::move(models));
 }
 

@@ -19,6 +19,8 @@ namespace quarry::nlp {
 
 struct PipelineTrainOptions {
   int tagger_iterations = 8;
+  int tagger_passes = 1;  // 2: a second pass that sees the first pass's tags to the right
+  bool tagger_first_right_to_left = false;  // the first pass reads sentences backwards
   int parser_iterations = 12;
   int entity_iterations = 10;
   int jackknife_folds = 3;  // 0 or 1: the parser learns from gold tags
@@ -52,6 +54,22 @@ NameLists entity_name_lists(bool verbose);
 // and parser-only changes: it skips the tagger and entity training.
 Pipeline retrain_parser(const std::vector<Sentence>& train, const Pipeline& base,
                         const PipelineTrainOptions& options);
+
+// Retrains only the tagger of `base` (lemmas, parser and entities kept, so parser scores
+// are those of the old parser on the new tags). For tagger experiments.
+Pipeline retrain_tagger(const std::vector<Sentence>& train, const Pipeline& base,
+                        const PipelineTrainOptions& options);
+
+// Jackknifed tags of `train`: each fold tagged by a tagger (of options.tagger_passes passes)
+// trained on the other folds; `first_pass` holds the first pass's tags alone (the second
+// pass's training input), equal to `tags` for a one-pass tagger. Empty folds (jackknife_folds
+// 0 or 1) leave the gold tags. With `fold_second_pass` false only first_pass is computed.
+struct JackknifedTags {
+  std::vector<Sentence> first_pass;
+  std::vector<Sentence> tags;
+};
+JackknifedTags jackknife_tags(const std::vector<Sentence>& train,
+                              const PipelineTrainOptions& options, bool fold_second_pass = true);
 
 // The shipped model's training data: the train splits of EWT and GUM in `ud_dir`, minus
 // GUM's non-commercial genres (whow, fiction). GUM entities become BIO tags.

@@ -36,16 +36,7 @@ Result<std::vector<Sentence>> jackknifed(const std::vector<Sentence>& train,
                    cache + ": jackknife cache does not match the training data");
     return std::move(doc->sentences);
   }
-  std::vector<Sentence> tagged = train;
-  const size_t folds = o.jackknife_folds > 1 ? static_cast<size_t>(o.jackknife_folds) : 0;
-  for (size_t fold = 0; fold < folds; ++fold) {
-    std::vector<const Sentence*> rest;
-    for (size_t i = 0; i < train.size(); ++i)
-      if (i % folds != fold) rest.push_back(&train[i]);
-    Tagger t = Tagger::train(rest, TrainOptions{o.tagger_iterations, o.seed + fold, false});
-    for (size_t i = fold; i < train.size(); i += folds) t.tag(tagged[i]);
-    if (o.verbose) std::fprintf(stderr, "jackknife fold %zu done\n", fold + 1);
-  }
+  std::vector<Sentence> tagged = jackknife_tags(train, o).tags;
   if (!cache.empty()) {
     std::ofstream out(cache);
     for (const Sentence& s : tagged) write_conllu(out, s);

@@ -36,8 +36,11 @@ TEST_CASE("small EWT model clears an accuracy floor on EWT dev") {
     return 100.0 * static_cast<double>(n) / static_cast<double>(r.words);
   };
   INFO(r.to_string("EWT dev slice"));
-  CHECK(pct(r.upos) > 88.0);
-  CHECK(pct(r.lemma) > 90.0);
-  CHECK(pct(r.uas) > 70.0);
-  CHECK(pct(r.las) > 64.0);
+  // Measured 2026-12-07: UPOS 93.82, lemma 96.58, UAS 77.85, LAS 74.02 (one tagger pass,
+  // the default; two passes, right to left first: 94.16, 96.72, 78.48, 74.57); the floors sit
+  // about a point under that.
+  CHECK(pct(r.upos) > 93.0);
+  CHECK(pct(r.lemma) > 95.5);
+  CHECK(pct(r.uas) > 77.0);
+  CHECK(pct(r.las) > 73.0);
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -175,4 +176,63 @@ TEST_CASE("damaged or missing model files are refused with a clear error") {
   CHECK(future.error().message().find("version 99") != std::string::npos);
   std::remove(bad.c_str());
   std::remove(good.c_str());
+}
+
+TEST_CASE("a two-pass tagger round-trips, and retraining only the tagger gives the same model") {
+  auto gold = tiny_treebank();
+  PipelineTrainOptions o = tiny_options();
+  o.jackknife_folds = 2;  // the second pass learns from jackknifed first-pass tags
+  o.tagger_passes = 2;
+  o.tagger_first_right_to_left = true;  // both tagger flags round-trip
+  const std::string a = temp_path("nlp_test_two_pass.qm"), b = temp_path("nlp_test_tagger.qm");
+  Pipeline trained = train_pipeline(gold, o);
+  REQUIRE(trained.models().tagger.has_second_pass());
+  REQUIRE(trained.save(a).ok());
+  auto base = Pipeline::load(a);
+  REQUIRE(base.ok());
+  CHECK(base->models().tagger.has_second_pass());
+  REQUIRE(retrain_tagger(gold, *base, o).save(b).ok());
+  CHECK(file_bytes(a) == file_bytes(b));
+  REQUIRE(retrain_parser(gold, *base, o).save(b).ok());
+  CHECK(file_bytes(a) == file_bytes(b));
+  for (const Sentence& g : gold) {
+    Sentence x = forms_only(g);
+    base->annotate(x);
+    for (size_t i = 0; i < x.tokens.size(); ++i) CHECK(x.tokens[i].xpos == g.tokens[i].xpos);
+  }
+  std::remove(a.c_str());
+  std::remove(b.c_str());
+}
+
+TEST_CASE("a format-4 model (one tagger pass, no pass flag) still loads") {
+  auto gold = tiny_treebank();
+  const std::string path = temp_path("nlp_test_v4.qm");
+  PipelineTrainOptions o = tiny_options();
+  o.tagger_passes = 1;
+  o.tagger_first_right_to_left = false;  // format 4's tagger
+  Pipeline trained = train_pipeline(gold, o);
+  REQUIRE(trained.save(path).ok());
+  std::string bytes = file_bytes(path);
+  // Magic (8), version (4), then the tagger section: tag (4), u64 length, payload whose
+  // last byte is the format-5 tagger flags (0 here: one left-to-right pass). Format 4 ends
+  // before that byte.
+  REQUIRE(bytes.compare(12, 4, "TAGR") == 0);
+  uint64_t length = 0;
+  std::memcpy(&length, bytes.data() + 16, 8);
+  REQUIRE(bytes[24 + length - 1] == 0);
+  bytes.erase(24 + length - 1, 1);
+  --length;
+  std::memcpy(bytes.data() + 16, &length, 8);
+  bytes[8] = 4;
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  auto old = Pipeline::load(path);
+  REQUIRE(old.ok());
+  CHECK_FALSE(old->models().tagger.has_second_pass());
+  Sentence s = forms_only(gold[0]);
+  old->annotate(s);
+  CHECK(s.tokens[1].xpos == "VBD");
+  std::remove(path.c_str());
 }
