@@ -8,7 +8,9 @@
 // P = Q and a relationship has the middle node at both of its roles: for -[:P]->(b)-[:P]->
 // that is a self-loop at b; for <-[:P]-(b)-[:P]-> it is every P-relationship leaving b.
 // Those pairs are subtracted.
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/errors.h"
 #include "engine/eval/evaluator.h"
@@ -21,6 +23,34 @@ namespace {
 using storage::Direction;
 using storage::Edge;
 using storage::NodeId;
+
+// Relationships per middle node: node ids are handed out densely from 1, so a vector
+// indexed by id (grown to the largest id met) is the common case; ids beyond kFlat (a
+// store that allocated that many) go to a hash map. The hash map alone was an eighth of
+// the count on the 1M power-law graph.
+class MiddleCounts {
+ public:
+  void add(NodeId n) {
+    if (n >= kFlat) {
+      ++sparse_[n];
+      return;
+    }
+    if (n >= flat_.size()) flat_.resize(std::max<size_t>(n + 1, flat_.size() * 2));
+    ++flat_[n];
+  }
+  int64_t get(NodeId n) const {
+    if (n >= kFlat) {
+      auto it = sparse_.find(n);
+      return it == sparse_.end() ? 0 : it->second;
+    }
+    return n < flat_.size() ? flat_[n] : 0;
+  }
+
+ private:
+  static constexpr NodeId kFlat = NodeId{1} << 24;  // at most 128 MiB of counts
+  std::vector<int64_t> flat_;
+  std::unordered_map<NodeId, int64_t> sparse_;
+};
 
 class CountTwoHopChain : public Operator {
  public:
@@ -50,22 +80,22 @@ class CountTwoHopChain : public Operator {
     auto p = ctx.type_id(first_);
     auto q = ctx.type_id(second_);
     if (!p || !q) return 0;
-    std::unordered_map<NodeId, int64_t> per_middle;
+    MiddleCounts per_middle;
     auto check = [](const Status& st) {
       if (!st.ok()) throw QueryError(st.error());
     };
     check(ctx.graph->scan_rels(*p, [&](const Edge& e) {
       ctx.check();
-      ++per_middle[middle(e, first_dir_, true)];
+      per_middle.add(middle(e, first_dir_, true));
       return true;
     }));
     int64_t total = 0;
     check(ctx.graph->scan_rels(*q, [&](const Edge& e) {
       ctx.check();
       NodeId b = middle(e, second_dir_, false);
-      auto it = per_middle.find(b);
-      if (it == per_middle.end()) return true;
-      total += it->second;
+      int64_t n = per_middle.get(b);
+      if (n == 0) return true;
+      total += n;
       // The same relationship in both roles (see the file comment).
       if (*p == *q && middle(e, first_dir_, true) == b) --total;
       return true;
