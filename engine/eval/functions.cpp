@@ -497,9 +497,20 @@ bool is_aggregate_function(const std::string& lower_name) {
 bool is_scalar_function(const std::string& lower_name) { return table().count(lower_name) > 0; }
 
 const std::vector<std::string>& function_names() {
+  // The table is keyed by lower case (names are case-insensitive), but a hint should show
+  // the spelling users read in openCypher documentation: toLower, not tolower.
+  static const std::vector<std::string> mixed_case = {"startNode", "endNode",  "toLower",
+                                                      "toUpper",   "toString", "toInteger",
+                                                      "toFloat",   "toBoolean"};
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out = aggregate_names();
-    for (const auto& [k, v] : table()) out.push_back(k);
+    for (const auto& entry : table()) {
+      const std::string& key = entry.first;
+      auto spelled = std::find_if(mixed_case.begin(), mixed_case.end(),
+                                  [&](const std::string& m) { return to_lower(m) == key; });
+      out.push_back(spelled == mixed_case.end() ? key : *spelled);
+    }
+    std::sort(out.begin(), out.end());  // hints must not depend on hash order
     return out;
   }();
   return names;

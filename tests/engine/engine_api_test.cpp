@@ -54,7 +54,10 @@ TEST_CASE("unknown function and variable suggest the closest name") {
   auto r = engine::run(src, "RETURN tolowr('A')", {}, {});
   REQUIRE(!r.ok());
   CHECK(r.error().code() == ErrorCode::kSemanticError);
-  CHECK(r.error().hint() == "did you mean tolower()?");
+  CHECK(r.error().hint() == "did you mean toLower()?");  // the documented spelling
+  auto start = engine::run(src, "MATCH ()-[r]->() RETURN startnod(r)", {}, {});
+  REQUIRE(!start.ok());
+  CHECK(start.error().hint() == "did you mean startNode()?");
   auto v = engine::run(src, "MATCH (person) RETURN persn", {}, {});
   REQUIRE(!v.ok());
   CHECK(v.error().span().column == 23);
