@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "quarry/database.h"
 
@@ -63,11 +64,18 @@ std::unique_ptr<Database> open_for_queries(const GlobalOptions& global, int& exi
 // Where results go: `path` opened into `file`, or std::cout when `path` is empty or "-".
 // Null (after printing "cannot write") when the file cannot be created.
 std::ostream* open_output(const std::string& path, std::ofstream& file);
+// `--timeout DURATION` and `--max-rows N` on a command that runs statements (query, run):
+// the CLI face of QueryOptions (cli/script/limits.h reads the values).
+void add_limit_options(CLI::App& command, std::string& timeout, std::string& max_rows);
+// Fills `limits` from those options; false, after printing "<command>: ..." on stderr,
+// when a value is malformed.
+bool parse_limits(std::string_view command, const std::string& timeout, const std::string& max_rows,
+                  QueryOptions& limits);
 void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 // True when standard input and output are both a terminal: plain `quarry` then starts
 // the shell instead of printing usage.
 bool interactive_terminal();
-int run_shell(const GlobalOptions& global);
+int run_shell(const GlobalOptions& global, const QueryOptions& limits = {});
 void add_extract_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_carb_eval_command(CLI::App& app, GlobalOptions& global, CommandAction& run);
 void add_ingest_command(CLI::App& app, GlobalOptions& global, CommandAction& run);

@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "cli/output/printer.h"
+#include "cli/script/limits.h"
 #include "cli/script/params.h"
 
 namespace quarry::cli {
@@ -24,6 +25,8 @@ struct QueryArgs {
   std::vector<std::string> params;  // name=value
   std::string format = "table";
   std::string output;
+  std::string timeout = "off";
+  std::string max_rows = "off";
 };
 
 int run_query(const GlobalOptions& global, const QueryArgs& args) {
@@ -40,6 +43,8 @@ int run_query(const GlobalOptions& global, const QueryArgs& args) {
       return kExitUsage;
     }
   }
+  QueryOptions limits;
+  if (!parse_limits("quarry query", args.timeout, args.max_rows, limits)) return kExitUsage;
   int code = kExitOk;
   auto db = open_for_queries(global, code);
   if (!db) return code;
@@ -50,7 +55,7 @@ int run_query(const GlobalOptions& global, const QueryArgs& args) {
   if (out != &std::cout) options.color = false, options.max_width = 0;
 
   auto started = std::chrono::steady_clock::now();
-  auto result = db->query(args.text, params);
+  auto result = db->query(args.text, params, limits);
   if (!result.ok()) {
     std::cerr << result.error().to_string(args.text) << "\n";
     return exit_code_for(result.error());
@@ -88,6 +93,7 @@ void add_query_command(CLI::App& app, GlobalOptions& global, CommandAction& run)
   cmd->add_option("-f,--format", args->format,
                   "Output format: table (default), csv, tsv, json, jsonl, markdown");
   cmd->add_option("-o,--output", args->output, "Write the result to FILE instead of stdout");
+  add_limit_options(*cmd, args->timeout, args->max_rows);
   cmd->callback(
       [&global, &run, args] { run = [&global, args] { return run_query(global, *args); }; });
 }

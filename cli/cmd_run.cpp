@@ -1,4 +1,5 @@
-// quarry run: runs a script of statements and `:param` / `:format` lines in order.
+// quarry run: runs a script of statements and `:param` / `:format` / `:timeout` /
+// `:maxrows` lines in order.
 //
 // The script (a file, or `-` for stdin, read whole either way, so a pipe behaves exactly
 // like a file) is split by cli/script/script_reader.h. Each statement's result is printed
@@ -17,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/output/printer.h"
+#include "cli/script/limits.h"
 #include "cli/script/params.h"
 #include "cli/script/script_reader.h"
 
@@ -29,6 +31,8 @@ struct RunArgs {
   std::string format = "table";
   std::string output;
   std::vector<std::string> params;  // name=value, before the script's own :param lines
+  std::string timeout = "off";      // until the script's own :timeout line
+  std::string max_rows = "off";     // until the script's own :maxrows line
 };
 
 class ScriptRun {
@@ -36,8 +40,10 @@ class ScriptRun {
   ScriptRun(const GlobalOptions& global, const RunArgs& args, std::string name, std::string text)
       : global_(global), args_(args), name_(std::move(name)), text_(std::move(text)) {}
 
-  int run(Database& db, std::ostream& out, PrintOptions options, Params params) {
+  int run(Database& db, std::ostream& out, PrintOptions options, Params params,
+          QueryOptions limits) {
     params_ = std::move(params);
+    limits_ = limits;
     auto items = read_script(text_);
     if (!items.ok()) return fail(ScriptItem{}, items.error(), false);
     options_ = options;
@@ -90,14 +96,39 @@ class ScriptRun {
       options_.format = *format;
       return kExitOk;
     }
+    if (word == ":timeout" || word == ":maxrows") return limit_command(item, word);
     return fail(item, Error(ErrorCode::kSyntaxError, fmt::format("unknown command {}", word),
                             SourceSpan{1, 1, static_cast<uint32_t>(word.size())},
-                            "scripts take :param name => value and :format FORMAT"));
+                            "scripts take :param name => value, :format FORMAT, "
+                            ":timeout DURATION and :maxrows N"));
+  }
+
+  // `:timeout 5s` / `:maxrows 1000` (or off): the limits of the statements after it.
+  int limit_command(const ScriptItem& item, std::string_view word) {
+    std::string_view text = item.text;
+    size_t at = text.find_first_not_of(" \t", word.size());
+    std::string_view value = at == std::string_view::npos ? "" : text.substr(at);
+    const bool is_timeout = word == ":timeout";
+    if (is_timeout) {
+      if (auto duration = parse_timeout(value)) {
+        limits_.timeout = *duration;
+        return kExitOk;
+      }
+    } else if (auto rows = parse_max_rows(value)) {
+      limits_.max_rows = *rows;
+      return kExitOk;
+    }
+    auto column = static_cast<uint32_t>(at == std::string_view::npos ? text.size() + 1 : at + 1);
+    auto width = static_cast<uint32_t>(std::max<size_t>(1, value.size()));
+    return fail(item,
+                Error(ErrorCode::kSyntaxError,
+                      fmt::format("{} wants {}", word, is_timeout ? kTimeoutUsage : kMaxRowsUsage),
+                      SourceSpan{1, column, width}));
   }
 
   int statement(Database& db, std::ostream& out, const ScriptItem& item) {
     auto started = std::chrono::steady_clock::now();
-    auto result = db.query(item.text, params_);
+    auto result = db.query(item.text, params_, limits_);
     if (!result.ok()) return fail(item, result.error());
     bool spaced =
         options_.format == OutputFormat::kTable || options_.format == OutputFormat::kMarkdown;
@@ -122,6 +153,7 @@ class ScriptRun {
   std::string text_;
   PrintOptions options_;
   Params params_;
+  QueryOptions limits_;
   bool printed_ = false;
   int first_failure_ = kExitOk;
 };
@@ -152,6 +184,8 @@ int run_script(const GlobalOptions& global, const RunArgs& args) {
       return kExitUsage;
     }
   }
+  QueryOptions limits;
+  if (!parse_limits("quarry run", args.timeout, args.max_rows, limits)) return kExitUsage;
   // A byte-order mark from a Windows editor is not part of the first statement.
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   int code = kExitOk;
@@ -163,7 +197,7 @@ int run_script(const GlobalOptions& global, const RunArgs& args) {
   PrintOptions options = print_options_for_stdout(*format);
   if (out != &std::cout) options.color = false, options.max_width = 0;
   ScriptRun run(global, args, from_stdin ? "<stdin>" : args.script, std::move(text));
-  code = run.run(*db, *out, options, std::move(params));
+  code = run.run(*db, *out, options, std::move(params), limits);
   if (!*out) {
     std::cerr << fmt::format("quarry: cannot write {}\n",
                              out == &std::cout ? "stdout" : args.output);
@@ -178,7 +212,8 @@ void add_run_command(CLI::App& app, GlobalOptions& global, CommandAction& run) {
   auto args = std::make_shared<RunArgs>();
   auto* cmd =
       app.add_subcommand("run", "Run a script of openCypher statements (FILE, or - for stdin)");
-  cmd->add_option("script", args->script, "The script: statements ending in ';', :param, :format")
+  cmd->add_option("script", args->script,
+                  "The script: statements ending in ';', :param, :format, :timeout, :maxrows")
       ->required();
   cmd->add_flag("-c,--continue", args->keep_going,
                 "Keep going after a failing statement (the exit code still says it failed)");
@@ -186,6 +221,7 @@ void add_run_command(CLI::App& app, GlobalOptions& global, CommandAction& run) {
                   "Output format: table (default), csv, tsv, json, jsonl, markdown");
   cmd->add_option("-o,--output", args->output, "Write results to FILE instead of stdout");
   cmd->add_option("-p,--param", args->params, "A query parameter, name=value (repeatable)");
+  add_limit_options(*cmd, args->timeout, args->max_rows);
   cmd->callback(
       [&global, &run, args] { run = [&global, args] { return run_script(global, *args); }; });
 }

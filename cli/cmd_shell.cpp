@@ -4,6 +4,7 @@
 
 #include <clocale>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "cli/cli.h"
@@ -25,7 +26,7 @@ std::string history_path() {
 
 bool interactive_terminal() { return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO); }
 
-int run_shell(const GlobalOptions& global) {
+int run_shell(const GlobalOptions& global, const QueryOptions& limits) {
   // Multibyte input (names with accents, CJK) needs the terminal's character set; only
   // LC_CTYPE, so number formatting stays "C".
   std::setlocale(LC_CTYPE, "");
@@ -38,13 +39,26 @@ int run_shell(const GlobalOptions& global) {
   shell_options.history_path = history_path();
   shell_options.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
   shell_options.quiet = global.quiet;
+  shell_options.limits = limits;
   shell::Shell shell(*db, shell_options);
   return shell.run();
 }
 
 void add_shell_command(CLI::App& app, GlobalOptions& global, CommandAction& run) {
+  struct ShellArgs {
+    std::string timeout = "off";
+    std::string max_rows = "off";
+  };
+  auto args = std::make_shared<ShellArgs>();
   auto* cmd = app.add_subcommand("shell", "Interactive shell: run queries with line editing");
-  cmd->callback([&global, &run] { run = [&global] { return run_shell(global); }; });
+  add_limit_options(*cmd, args->timeout, args->max_rows);
+  cmd->callback([&global, &run, args] {
+    run = [&global, args]() -> int {
+      QueryOptions limits;
+      if (!parse_limits("quarry shell", args->timeout, args->max_rows, limits)) return kExitUsage;
+      return run_shell(global, limits);
+    };
+  });
 }
 
 }  // namespace quarry::cli

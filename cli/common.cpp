@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/script/limits.h"
 
 namespace quarry::cli {
 
@@ -74,6 +75,31 @@ std::ostream* open_output(const std::string& path, std::ofstream& file) {
     return nullptr;
   }
   return &file;
+}
+
+void add_limit_options(CLI::App& command, std::string& timeout, std::string& max_rows) {
+  command.add_option("--timeout", timeout,
+                     "Stop a statement that runs longer than this: 500ms, 5s, 2m (default: off)");
+  command.add_option("--max-rows", max_rows,
+                     "Fail a statement that would return more rows than this (default: off)");
+}
+
+bool parse_limits(std::string_view command, const std::string& timeout, const std::string& max_rows,
+                  QueryOptions& limits) {
+  auto duration = parse_timeout(timeout);
+  if (!duration) {
+    std::cerr << fmt::format("{}: --timeout wants {}, got '{}'\n", command, kTimeoutUsage, timeout);
+    return false;
+  }
+  auto rows = parse_max_rows(max_rows);
+  if (!rows) {
+    std::cerr << fmt::format("{}: --max-rows wants {}, got '{}'\n", command, kMaxRowsUsage,
+                             max_rows);
+    return false;
+  }
+  limits.timeout = *duration;
+  limits.max_rows = *rows;
+  return true;
 }
 
 std::string human_bytes(uint64_t bytes) {

@@ -99,7 +99,9 @@ class EngineRows : public RowSource {
     }
     if (max_rows_ && ++returned_ > max_rows_) {
       fail(ErrorCode::kRuntimeError, fmt::format("the query returned more than {} rows", max_rows_),
-           {}, "raise max_rows or add LIMIT");
+           {},
+           "add LIMIT, or raise the row limit (QueryOptions::max_rows; --max-rows or :maxrows in "
+           "the CLI)");
     }
     return true;
   }

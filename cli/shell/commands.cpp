@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli/script/limits.h"
 #include "cli/script/params.h"
 #include "cli/script/script_reader.h"
 #include "cli/shell/interrupt.h"
@@ -27,6 +28,8 @@ constexpr CommandHelp kCommands[] = {
     {":stats", "", "sizes of the database"},
     {":format", "table|csv|tsv|json|jsonl|markdown", "how results are printed"},
     {":timing", "on|off", "show the time after the row count"},
+    {":timeout", "DURATION|off", "stop statements that run longer (500ms, 5s, 2m)"},
+    {":maxrows", "N|off", "fail statements that would return more rows"},
     {":param", "name => value", "set a parameter ($name) to a Cypher value"},
     {":params", "", "list the parameters"},
     {":source", "FILE", "run a script of statements and commands"},
@@ -92,6 +95,8 @@ bool Shell::run_command(const std::string& line) {
   if (name == ":stats") return cmd_stats();
   if (name == ":format") return cmd_format(arg);
   if (name == ":timing") return cmd_timing(arg);
+  if (name == ":timeout") return cmd_timeout(arg);
+  if (name == ":maxrows") return cmd_maxrows(arg);
   if (name == ":param") return cmd_param(text);
   if (name == ":params") return cmd_params();
   if (name == ":source") return cmd_source(arg);
@@ -185,6 +190,37 @@ bool Shell::cmd_timing(const std::string& arg) {
   }
   print_error(Error(ErrorCode::kInvalidArgument, ":timing wants on or off"), "", "");
   return false;
+}
+
+bool Shell::cmd_timeout(const std::string& arg) {
+  if (arg.empty()) {
+    std::cout << fmt::format("timeout: {}\n", timeout_text(options_.limits.timeout));
+    return true;
+  }
+  auto timeout = parse_timeout(arg);
+  if (!timeout) {
+    print_error(Error(ErrorCode::kInvalidArgument, fmt::format(":timeout wants {}", kTimeoutUsage)),
+                "", "");
+    return false;
+  }
+  options_.limits.timeout = *timeout;
+  return true;
+}
+
+bool Shell::cmd_maxrows(const std::string& arg) {
+  if (arg.empty()) {
+    uint64_t rows = options_.limits.max_rows;
+    std::cout << fmt::format("maxrows: {}\n", rows == 0 ? "off" : std::to_string(rows));
+    return true;
+  }
+  auto rows = parse_max_rows(arg);
+  if (!rows) {
+    print_error(Error(ErrorCode::kInvalidArgument, fmt::format(":maxrows wants {}", kMaxRowsUsage)),
+                "", "");
+    return false;
+  }
+  options_.limits.max_rows = *rows;
+  return true;
 }
 
 bool Shell::cmd_param(const std::string& line) {
@@ -300,7 +336,7 @@ bool Shell::cmd_why(const std::string& arg) {
 }
 
 bool Shell::print_query(const std::string& text, const Params& params, bool show_count) {
-  auto result = db_.query(text, params);
+  auto result = db_.query(text, params, options_.limits);
   if (!result.ok()) {
     print_error(result.error(), text, "");
     return false;

@@ -91,7 +91,7 @@ bool Shell::run_text(const std::string& text, const std::string& file) {
 bool Shell::run_statement(const std::string& statement, const std::string& script, uint32_t line,
                           uint32_t column, const std::string& file) {
   auto start = std::chrono::steady_clock::now();
-  auto result = db_.query(statement, params_);
+  auto result = db_.query(statement, params_, options_.limits);
   Error error;
   uint64_t rows = 0;
   if (result.ok()) {

@@ -27,6 +27,7 @@ struct ShellOptions {
   std::string history_path;  // empty: no persistent history
   bool color = false;        // ANSI colour in results and messages
   bool quiet = false;        // no banner, notices or row counts
+  QueryOptions limits;       // timeout and row limit of typed statements (:timeout, :maxrows)
 };
 
 class InterruptWatcher;
@@ -65,6 +66,8 @@ class Shell {
   bool cmd_stats();
   bool cmd_format(const std::string& arg);
   bool cmd_timing(const std::string& arg);
+  bool cmd_timeout(const std::string& arg);
+  bool cmd_maxrows(const std::string& arg);
   bool cmd_param(const std::string& line);
   bool cmd_params();
   bool cmd_source(const std::string& arg);

@@ -33,7 +33,8 @@ void ExecContext::check_now() {
     fail(ErrorCode::kCancelled, "the query was cancelled");
   }
   if (deadline && std::chrono::steady_clock::now() > *deadline) {
-    fail(ErrorCode::kTimeout, "the query ran past its timeout");
+    fail(ErrorCode::kTimeout, "the query ran past its timeout", {},
+         "raise the timeout (QueryOptions::timeout; --timeout or :timeout in the CLI)");
   }
 }
 

@@ -199,6 +199,37 @@ run 1 --db "$db" run "$work/write.cypher"
 same "failed write changed nothing" \
   "$("$quarry" --db "$db" query --format csv "MATCH (n) RETURN count(n) AS n" 2> /dev/null)" "$before"
 
+# --- limits: --timeout / --max-rows, and :timeout / :maxrows in scripts ---
+slow="UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS n"
+run 1 --db "$db" query --timeout 200ms "$slow"
+has "query --timeout" "$err" "Timeout: the query ran past its timeout"
+has "timeout hint" "$err" "--timeout"
+run 1 --db "$db" query --max-rows 3 "UNWIND range(1, 10) AS x RETURN x"
+has "query --max-rows" "$err" "the query returned more than 3 rows"
+run 0 --db "$db" query --format csv --max-rows 10 --timeout 1m "UNWIND range(1, 10) AS x RETURN x"
+same "limits that are not reached" "$(tail -n 1 <<< "$out")" "10"
+run 2 --db "$db" query --timeout 5x "RETURN 1"
+has "bad --timeout" "$err" "quarry query: --timeout wants a duration such as 500ms, 5s or 2m, or off, got '5x'"
+run 2 --db "$db" run --max-rows lots "$work/ok.cypher"
+has "bad --max-rows" "$err" "quarry run: --max-rows wants a whole number of rows, or off, got 'lots'"
+cat > "$work/limits.cypher" <<CYPHER
+:timeout 200ms
+$slow;
+:timeout off
+:maxrows 2
+UNWIND range(1, 3) AS x RETURN x AS many;
+:maxrows off
+UNWIND range(1, 3) AS x RETURN x AS unlimited;
+:maxrows two
+CYPHER
+run 1 --db "$db" run --continue --format csv "$work/limits.cypher"
+has ":timeout in a script" "$err" "$work/limits.cypher:2:1: Timeout"
+has ":maxrows in a script" "$err" "$work/limits.cypher:5:1: RuntimeError: the query returned more than 2 rows"
+has ":maxrows off" "$out" "unlimited"
+has "bad :maxrows at its value" "$err" "$work/limits.cypher:8:1: SyntaxError at 8:10: :maxrows wants a whole number of rows, or off"$'\n  :maxrows two\n           ^^^'
+run 0 --db "$db" run --timeout 5s --max-rows 100 "$work/ok.cypher"
+same "run with limits not reached" "$out" "$file_out"
+
 # --- usage ---
 run 2 --db "$db" run
 run 2 --db "$db" run "$work/missing.cypher"

@@ -207,6 +207,20 @@ def main():
         s.run("RETURN 1 AS t;", r"t\n1\n1 row\n")
         s.run(":timing on")
         s.run(":explain MATCH (p:Person) RETURN p.name", r"Match\(\(p:Person\)\)")
+
+        step(":timeout and :maxrows limit the statements typed after them")
+        s.run(":timeout", r"timeout: off")
+        s.run(":timeout 150ms")
+        s.run(":timeout", r"timeout: 150ms")
+        s.run("UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS n;",
+              r"Timeout: the query ran past its timeout", r":timeout in the CLI")
+        s.run(":timeout off")
+        s.run(":maxrows 2")
+        s.run("UNWIND range(1, 3) AS x RETURN x AS many;", r"more than 2 rows")
+        s.run(":maxrows two", r":maxrows wants a whole number of rows, or off")
+        s.run(":maxrows", r"maxrows: 2")
+        s.run(":maxrows off")
+        s.run("UNWIND range(1, 3) AS x RETURN x AS three;", r"3 rows")
         script = os.path.join(tmp, "script.cypher")
         with open(script, "w") as f:
             f.write("// a comment\nRETURN 'from file' AS f;\n\nRETURN nope;\nRETURN 'never' AS g;\n")
@@ -285,6 +299,16 @@ def main():
         s.prompt()
         step("colour on a terminal without NO_COLOR")
         check(SGR.search(s.raw), "no colour codes on a terminal without NO_COLOR")
+        s.send("\x04")
+        check(s.wait_exit() == 0, f"exit status {s.status}")
+    finally:
+        s.close()
+    step("quarry shell --timeout / --max-rows set the starting limits")
+    s = Session(binary, db, history, args=("shell", "--timeout", "2m", "--max-rows", "7"))
+    try:
+        s.prompt()
+        s.run(":timeout", r"timeout: 2m")
+        s.run(":maxrows", r"maxrows: 7")
         s.send("\x04")
         check(s.wait_exit() == 0, f"exit status {s.status}")
     finally:
