@@ -44,11 +44,11 @@ namespace fs = std::filesystem;
 using keys::Cf;
 using keys::TermKind;
 
-// Records per in-memory run (`QUARRY_BULK_RUN` overrides it, for tests). A line is 40
-// bytes and a triple 32, and a sorter may hold three runs' worth (the run being filled,
+// Records per in-memory run (`QUARRY_BULK_RUN` overrides it, for tests). A line is 20
+// bytes and a triple 16, and a sorter may hold three runs' worth (the run being filled,
 // the one being spilled, the sort's scratch): about 60 MiB for the lines and 48 MiB for
-// each of POS and OSP at the peak. FB15k-237 (310k lines) fits in one run: no spilling.
-constexpr size_t kRunRecords = size_t{1} << 19;
+// each of POS and OSP at the peak. A file of a million lines fits in one run: no spilling.
+constexpr size_t kRunRecords = size_t{1} << 20;
 
 size_t run_records() {
   if (const char* env = std::getenv("QUARRY_BULK_RUN")) {
@@ -63,18 +63,26 @@ long peak_rss_mib() {
   return ru.ru_maxrss / 1024;
 }
 
+// The sorters' records hold 32-bit ids: nodes and relationships as offsets from the
+// import's first one, types, labels and documents as term ids (Loader::narrow() refuses an
+// import that outgrows them). Half the bytes of 64-bit ids to sort, move and spill, so a
+// run of the same memory holds twice the records.
+//
 // One input line, resolved to ids.
 struct Line {
-  uint64_t s = 0, p = 0, o = 0, doc = 0;
+  uint32_t s = 0, p = 0, o = 0, doc = 0;
   uint32_t value = 0;  // index into the mention value pool
-  uint32_t pad = 0;
+};
+// One fact, for the POS and OSP sorts.
+struct Fact32 {
+  uint32_t s = 0, p = 0, o = 0, rel = 0;
 };
 struct ProvRow {
   keys::ProvKey key;
   uint32_t value = 0;  // index into the mention value pool
 };
 struct LabelNode {
-  uint64_t label = 0, node = 0;
+  uint32_t label = 0, node = 0;
 };
 
 struct NodeInfo {
@@ -161,8 +169,8 @@ class BulkDir {
   fs::path path_;
 };
 
-template <typename T>
-bool triple_less(const T& a, const T& b, uint64_t T::*k1, uint64_t T::*k2, uint64_t T::*k3) {
+template <typename T, typename K>
+bool triple_less(const T& a, const T& b, K T::*k1, K T::*k2, K T::*k3) {
   return std::tie(a.*k1, a.*k2, a.*k3) < std::tie(b.*k1, b.*k2, b.*k3);
 }
 
@@ -232,6 +240,14 @@ class Loader {
   void keep(Status s) {
     if (!s.ok() && failed_.ok()) failed_ = std::move(s);
   }
+  // `x` as a sorter record's 32-bit id (see Line); a larger one fails the import.
+  uint32_t narrow(uint64_t x) {
+    if (x > UINT32_MAX) {
+      keep(Error(ErrorCode::kInvalidArgument,
+                 "a bulk import takes at most 2^32 - 1 nodes, terms and lines: split the file"));
+    }
+    return static_cast<uint32_t>(x);
+  }
   Status write_files(std::vector<rocksdb::IngestExternalFileArg>& args, WriteSummary& summary);
   Status write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args);
 
@@ -297,7 +313,7 @@ uint64_t Loader::new_node(std::string_view name, uint64_t label, std::string_vie
   enc_.clear();
   keys::encode_value(Value(std::string(name)), enc_);
   keep(props_sst_.put(keys::node_prop_key(id, name_key_), enc_));
-  keep(label_nodes_.add({label, id}));
+  keep(label_nodes_.add({narrow(label), narrow(id - first_node_)}));
   alias_keys_ += keys::alias_key(norm, id);
   alias_ends_.push_back(alias_keys_.size());
   return id;
@@ -393,7 +409,9 @@ Status Loader::add(const Fact& f, const uint64_t (&hashes)[3]) {
     last_.m.doc = m.doc;
     last_.doc_id = m.doc.empty() ? 0 : term(TermKind::kDoc, m.doc);
   }
-  keep(lines_.add({*s, p, *o, last_.doc_id, last_.value, 0}));
+  narrow(lines_.size() + 1);  // relationship offsets
+  keep(lines_.add({narrow(*s - first_node_), narrow(p), narrow(*o - first_node_),
+                   narrow(last_.doc_id), last_.value}));
   return {};
 }
 
@@ -404,8 +422,9 @@ Status Loader::write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>
   QUARRY_TRY(props_sst_.finish(args));
   {
     Sst sst(store_, keys::kLabelIdx, dir_.path());
-    QUARRY_TRY(label_nodes_.for_each(
-        [&](const LabelNode& x) { return sst.put(keys::label_index_key(x.label, x.node), {}); }));
+    QUARRY_TRY(label_nodes_.for_each([&](const LabelNode& x) {
+      return sst.put(keys::label_index_key(x.label, first_node_ + x.node), {});
+    }));
     QUARRY_TRY(sst.finish(args));
   }
   {
@@ -448,24 +467,28 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   // a few bytes per triple. Equal (s, p, o) are one fact; within one (fact, doc) the
   // mentions keep the file's order and identical ones collapse.
   using Triple = keys::Triple;
+  auto wide = [&](const Fact32& x) -> Triple {
+    return {first_node_ + x.s, x.p, first_node_ + x.o, first_rel_ + x.rel};
+  };
   // While the lines merge from disk their last run and read buffers are in memory too, so
   // the two index sorters then take half a run each; when nothing spilled, a whole one,
   // so that an input that fits in memory is never written out.
   size_t index_run = lines_.runs_spilled() ? run_ / 2 : run_;
-  RunSorter<Triple> pos(
-      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o, &Triple::p); },
-      [](const Triple& a, const Triple& b) {
-        return triple_less(a, b, &Triple::p, &Triple::o, &Triple::s);
+  RunSorter<Fact32> pos(
+      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Fact32::o, &Fact32::p); },
+      [](const Fact32& a, const Fact32& b) {
+        return triple_less(a, b, &Fact32::p, &Fact32::o, &Fact32::s);
       },
       /*background=*/false);
-  RunSorter<Triple> osp(
-      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o); },
-      [](const Triple& a, const Triple& b) {
-        return triple_less(a, b, &Triple::o, &Triple::s, &Triple::p);
+  RunSorter<Fact32> osp(
+      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Fact32::o); },
+      [](const Fact32& a, const Fact32& b) {
+        return triple_less(a, b, &Fact32::o, &Fact32::s, &Fact32::p);
       },
       /*background=*/false);
+  // Records of 24 bytes: half a run keeps the run's memory.
   RunSorter<keys::ProvKey> docrels(
-      dir, "docrels", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
+      dir, "docrels", run_ / 2, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
       [](const keys::ProvKey& a, const keys::ProvKey& b) {
         return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
       });
@@ -503,6 +526,7 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   });
   Status first = [&]() -> Status {
     Sst spo(store_, keys::kSpo, dir);
+    Fact32 f;
     Triple t;
     bool have = false;
     uint64_t doc = 0;
@@ -510,18 +534,19 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
     std::vector<uint32_t> seen;  // values of the current (fact, doc)
     char quad[keys::kMaxQuadSize];
     QUARRY_TRY(lines_.for_each([&](const Line& l) -> Status {
-      if (!have || l.s != t.s || l.p != t.p || l.o != t.o) {
+      if (!have || l.s != f.s || l.p != f.p || l.o != f.o) {
         have = true;
-        t = {l.s, l.p, l.o, next_.next_rel++};
-        ++facts;
+        f = {l.s, l.p, l.o, static_cast<uint32_t>(facts++)};
+        t = wide(f);
+        ++next_.next_rel;
         rels_pipe.push(t);
         QUARRY_TRY(
             spo.put(std::string_view(quad, keys::encode_quad(keys::Order::kSpo, t, quad)), {}));
-        QUARRY_TRY(pos.add(t));
-        QUARRY_TRY(osp.add(t));
+        QUARRY_TRY(pos.add(f));
+        QUARRY_TRY(osp.add(f));
         ++per_type[t.p];
-        ++out_deg[t.s - first_node_];
-        ++in_deg[t.o - first_node_];
+        ++out_deg[l.s];
+        ++in_deg[l.o];
         doc = ~l.doc;  // a new (fact, doc) below
       }
       if (l.doc != doc) {
@@ -558,8 +583,9 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
     pos_status = [&]() -> Status {
       Sst sst(store_, keys::kPos, dir);
       char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(pos.for_each([&](const Triple& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, x, quad)), {});
+      QUARRY_TRY(pos.for_each([&](const Fact32& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, wide(x), quad)),
+                       {});
       }));
       return sst.finish(args_pos);
     }();
@@ -569,8 +595,9 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
     {
       Sst sst(store_, keys::kOsp, dir);
       char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(osp.for_each([&](const Triple& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, x, quad)), {});
+      QUARRY_TRY(osp.for_each([&](const Fact32& x) {
+        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, wide(x), quad)),
+                       {});
       }));
       QUARRY_TRY(sst.finish(args));
     }
@@ -654,14 +681,15 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
                                  ImportFormat format, const std::string& name, bool strict) {
   auto start = std::chrono::steady_clock::now();
   ImportReport report;
-  // A file's size tells roughly how many lines it has (no line is shorter than 6 bytes;
-  // the knowledge-graph dumps average 40-80); reserving for every line up front costs
-  // only address space, where growing the tables copies them and faults their pages again.
+  // A file's size bounds how many lines it has (no line is shorter than 6 bytes; the
+  // knowledge-graph dumps average 13-80); reserving for every line up front (at most a
+  // run) costs only address space, where growing the table copies it and faults its
+  // pages again.
   size_t expected = 0;
   if (auto here = in.tellg(); here >= 0 && in.seekg(0, std::ios::end)) {
     auto end = in.tellg();
     in.seekg(here);
-    if (end > here) expected = static_cast<size_t>(end - here) / 24;
+    if (end > here) expected = static_cast<size_t>(end - here) / 6;
   }
   in.clear();
   Loader loader(*store, expected);
