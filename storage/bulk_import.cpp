@@ -84,6 +84,20 @@ struct ProvRow {
 struct LabelNode {
   uint32_t label = 0, node = 0;
 };
+// Follows the lines in (s, p, o, doc) order and numbers the distinct (s, p, o) from 0:
+// every stage of the writer derives the same relationship ids on its own.
+struct FactCursor {
+  Fact32 fact;
+  uint32_t count = 0;
+  bool have = false;
+  // True when `l` starts a new fact (then `fact` is it).
+  bool step(const Line& l) {
+    if (have && l.s == fact.s && l.p == fact.p && l.o == fact.o) return false;
+    have = true;
+    fact = {l.s, l.p, l.o, count++};
+    return true;
+  }
+};
 
 struct NodeInfo {
   uint64_t label = 0;
@@ -105,8 +119,10 @@ class Sst {
         // The files are read back at once by the ingestion: keep them in the page cache.
         writer_(rocksdb::EnvOptions(), options_, store.cf(cf), /*invalidate_page_cache=*/false),
         path_((dir / (std::string(keys::cf_name(cf)) + ".sst")).string()),
-        cf_(store.cf(cf)) {}
+        cf_(store.cf(cf)),
+        fail_(injected_failure(cf)) {}
   Status put(std::string_view k, std::string_view v, bool merge = false) {
+    if (fail_) return Error(ErrorCode::kIOError, fmt::format("bulk import: {} failed", path_));
     if (!open_) {
       if (auto s = writer_.Open(path_); !s.ok()) return rocks_error(s, "bulk import");
       open_ = true;
@@ -140,7 +156,15 @@ class Sst {
   rocksdb::SstFileWriter writer_;
   std::string path_;
   rocksdb::ColumnFamilyHandle* cf_;
+  bool fail_;
   bool open_ = false;
+
+  // QUARRY_BULK_FAIL=<column family> makes every write to that file fail: the tests' way
+  // to break one stage of the writer midway.
+  static bool injected_failure(Cf cf) {
+    const char* name = std::getenv("QUARRY_BULK_FAIL");
+    return name && name == keys::cf_name(cf);
+  }
 };
 
 // The temporary directory of one import (SST files and spilled runs): removed when the
@@ -454,18 +478,20 @@ Status Loader::write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>
 Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
                            WriteSummary& summary) {
   const fs::path& dir = dir_.path();
-  std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
+  // Files of the stages below, each stage on a thread of its own; joined into `args`.
+  std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_spo, args_prov, args_osp;
   Status nodes_status;
   std::jthread nodes_thread([&] {
     nodes_status = write_nodes_and_terms(args_nodes);
     mark("nodes, labels, aliases and terms written");
   });
 
-  // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
-  // out in this order, so the rels records, the SPO index and provenance all run through
-  // consecutive ids, which RocksDB's key prefix sharing and the block compressor turn into
-  // a few bytes per triple. Equal (s, p, o) are one fact; within one (fact, doc) the
-  // mentions keep the file's order and identical ones collapse.
+  // The lines in (s, p, o, doc, arrival) order, walked by three stages at once (see
+  // RunSorter::for_each_stage), each numbering the facts itself (FactCursor).
+  // Relationship ids are handed out in this order, so the rels records, the SPO index and
+  // provenance all run through consecutive ids, which RocksDB's key prefix sharing and the
+  // block compressor turn into a few bytes per triple. Equal (s, p, o) are one fact;
+  // within one (fact, doc) the mentions keep the file's order and identical ones collapse.
   using Triple = keys::Triple;
   auto wide = [&](const Fact32& x) -> Triple {
     return {first_node_ + x.s, x.p, first_node_ + x.o, first_rel_ + x.rel};
@@ -495,126 +521,123 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   // At most one triple per line: tables that never grow, so never copy.
   pos.reserve(lines_.size());
   osp.reserve(lines_.size());
+  auto index_sst = [&](RunSorter<Fact32>& sorter, Cf cf, keys::Order order,
+                       std::vector<rocksdb::IngestExternalFileArg>& out) -> Status {
+    Sst sst(store_, cf, dir);
+    char quad[keys::kMaxQuadSize];
+    QUARRY_TRY(sorter.for_each([&](const Fact32& x) {
+      return sst.put(std::string_view(quad, keys::encode_quad(order, wide(x), quad)), {});
+    }));
+    return sst.finish(out);
+  };
+
+  // Stage 1: the POS and OSP sorters and the statistics; then POS here, OSP beside it.
   std::unordered_map<uint64_t, int64_t> per_type;
   std::vector<uint32_t> out_deg(nodes_.size()), in_deg(nodes_.size());
-  uint64_t mentions_added = 0, facts = 0;
-  // This thread writes SPO and feeds the sorters; rels and provenance are built beside it.
-  // rels holds one block record per kRelBlockSize consecutive ids (see keys.h): the
-  // triples are in SPO already, and a record per relationship cost as much as an index.
-  Sst rels(store_, keys::kRels, dir), prov(store_, keys::kProv, dir);
+  FactCursor index_cursor;
+  RunSorter<Line>::Stage index_stage{
+      [&](const Line& l) -> Status {
+        if (!index_cursor.step(l)) return {};
+        QUARRY_TRY(pos.add(index_cursor.fact));
+        QUARRY_TRY(osp.add(index_cursor.fact));
+        ++per_type[l.p];
+        ++out_deg[l.s];
+        ++in_deg[l.o];
+        return {};
+      },
+      [&]() -> Status {
+        mark("POS and OSP sorters filled");
+        Status osp_status;
+        {
+          std::jthread osp_thread([&] {
+            osp_status = index_sst(osp, keys::kOsp, keys::Order::kOsp, args_osp);
+            mark("OSP written");
+          });
+          QUARRY_TRY(index_sst(pos, keys::kPos, keys::Order::kPos, args));
+          mark("POS written");
+        }
+        return osp_status;
+      }};
+  // Stage 2: SPO and the rels records, one block record per kRelBlockSize consecutive ids
+  // (see keys.h): the triples are in SPO already, and a record per relationship cost as
+  // much as an index.
+  Sst spo(store_, keys::kSpo, dir), rels(store_, keys::kRels, dir);
+  FactCursor spo_cursor;
   keys::RelBlock block;
   bool block_open = false;
+  char spo_quad[keys::kMaxQuadSize];
   auto end_block = [&]() -> Status {
     if (!block_open) return {};
     block_open = false;
     return rels.put(keys::rel_key(block.first.rel), keys::rel_block_value(block));
   };
-  Pipe<Triple> rels_pipe([&](const Triple& t) -> Status {
-    if (block_open && t.rel - block.first.rel < keys::kRelBlockSize) {
-      block.last = t;
-      return {};
-    }
-    QUARRY_TRY(end_block());
-    block.first = block.last = t;
-    block_open = true;
-    return {};
-  });
-  Pipe<ProvRow> prov_pipe([&](const ProvRow& r) -> Status {
-    QUARRY_TRY(prov.put(keys::prov_key(r.key), values_[r.value]));
-    if (r.key.doc != 0) QUARRY_TRY(docrels.add(r.key));
-    return {};
-  });
-  Status first = [&]() -> Status {
-    Sst spo(store_, keys::kSpo, dir);
-    Fact32 f;
-    Triple t;
-    bool have = false;
-    uint64_t doc = 0;
-    uint32_t seq = 0;
-    std::vector<uint32_t> seen;  // values of the current (fact, doc)
-    char quad[keys::kMaxQuadSize];
-    QUARRY_TRY(lines_.for_each([&](const Line& l) -> Status {
-      if (!have || l.s != f.s || l.p != f.p || l.o != f.o) {
-        have = true;
-        f = {l.s, l.p, l.o, static_cast<uint32_t>(facts++)};
-        t = wide(f);
-        ++next_.next_rel;
-        rels_pipe.push(t);
-        QUARRY_TRY(
-            spo.put(std::string_view(quad, keys::encode_quad(keys::Order::kSpo, t, quad)), {}));
-        QUARRY_TRY(pos.add(f));
-        QUARRY_TRY(osp.add(f));
-        ++per_type[t.p];
-        ++out_deg[l.s];
-        ++in_deg[l.o];
-        doc = ~l.doc;  // a new (fact, doc) below
-      }
-      if (l.doc != doc) {
-        doc = l.doc;
-        seq = 0;
-        seen.clear();
-      }
-      keys::ProvKey pk{t.rel, doc, seq++};
-      if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
-      seen.push_back(l.value);
-      prov_pipe.push({pk, l.value});
-      ++mentions_added;
-      return {};
-    }));
-    return spo.finish(args);
-  }();
-  // Both pipes drain even after an error above, and their files are finished only when
-  // everything went well.
-  mark("SPO pass");
-  Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
-  mark("rels and provenance written");
-  if (std::getenv("QUARRY_BULK_TIMING")) {
-    fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
-  }
-  QUARRY_TRY(first);
-  QUARRY_TRY(rels_status);
-  QUARRY_TRY(prov_status);
-  QUARRY_TRY(end_block());
-  QUARRY_TRY(rels.finish(args));
-  QUARRY_TRY(prov.finish(args));
-  // POS on a second thread while this one writes OSP and the document back-index.
-  Status pos_status;
-  std::jthread pos_thread([&] {
-    pos_status = [&]() -> Status {
-      Sst sst(store_, keys::kPos, dir);
-      char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(pos.for_each([&](const Fact32& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, wide(x), quad)),
-                       {});
-      }));
-      return sst.finish(args_pos);
-    }();
-    mark("POS written");
-  });
-  Status osp_status = [&]() -> Status {
-    {
-      Sst sst(store_, keys::kOsp, dir);
-      char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(osp.for_each([&](const Fact32& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, wide(x), quad)),
-                       {});
-      }));
-      QUARRY_TRY(sst.finish(args));
-    }
-    mark("OSP written");
-    Sst sst(store_, keys::kDocRels, dir);
-    QUARRY_TRY(docrels.for_each(
-        [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
-    return sst.finish(args);
-  }();
-  pos_thread.join();
+  RunSorter<Line>::Stage spo_stage{
+      [&](const Line& l) -> Status {
+        if (!spo_cursor.step(l)) return {};
+        Triple t = wide(spo_cursor.fact);
+        QUARRY_TRY(spo.put(
+            std::string_view(spo_quad, keys::encode_quad(keys::Order::kSpo, t, spo_quad)), {}));
+        if (block_open && t.rel - block.first.rel < keys::kRelBlockSize) {
+          block.last = t;
+          return {};
+        }
+        QUARRY_TRY(end_block());
+        block.first = block.last = t;
+        block_open = true;
+        return {};
+      },
+      [&]() -> Status {
+        QUARRY_TRY(end_block());
+        QUARRY_TRY(spo.finish(args_spo));
+        QUARRY_TRY(rels.finish(args_spo));
+        mark("SPO and rels written");
+        return {};
+      }};
+  // Stage 3: provenance and the documents' back-index.
+  Sst prov(store_, keys::kProv, dir);
+  FactCursor prov_cursor;
+  uint64_t doc = 0, mentions_added = 0;
+  uint32_t seq = 0;
+  std::vector<uint32_t> seen;  // values of the current (fact, doc)
+  RunSorter<Line>::Stage prov_stage{
+      [&](const Line& l) -> Status {
+        if (prov_cursor.step(l)) doc = ~uint64_t{l.doc};  // a new (fact, doc) below
+        if (l.doc != doc) {
+          doc = l.doc;
+          seq = 0;
+          seen.clear();
+        }
+        keys::ProvKey pk{first_rel_ + prov_cursor.fact.rel, doc, seq++};
+        if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
+        seen.push_back(l.value);
+        QUARRY_TRY(prov.put(keys::prov_key(pk), values_[l.value]));
+        if (pk.doc != 0) QUARRY_TRY(docrels.add(pk));
+        ++mentions_added;
+        return {};
+      },
+      [&]() -> Status {
+        QUARRY_TRY(prov.finish(args_prov));
+        Sst sst(store_, keys::kDocRels, dir);
+        QUARRY_TRY(docrels.for_each(
+            [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
+        QUARRY_TRY(sst.finish(args_prov));
+        mark("provenance written");
+        return {};
+      }};
+  std::vector<RunSorter<Line>::Stage> stages{std::move(index_stage), std::move(spo_stage),
+                                             std::move(prov_stage)};
+  Status walked = lines_.for_each_stage(stages);
   nodes_thread.join();
-  QUARRY_TRY(osp_status);
-  QUARRY_TRY(pos_status);
+  QUARRY_TRY(walked);
   QUARRY_TRY(nodes_status);
-  for (auto* more : {&args_pos, &args_nodes}) {
+  if (timing_) {
+    fmt::print(stderr, "bulk import: peak RSS after the lines {} MiB\n", peak_rss_mib());
+  }
+  for (auto* more : {&args_osp, &args_spo, &args_prov, &args_nodes}) {
     for (auto& a : *more) args.push_back(std::move(a));
   }
+  const uint64_t facts = index_cursor.count;
+  next_.next_rel = first_rel_ + facts;
   summary.mentions_added += mentions_added;
 
   // Statistics as merge operands (added to whatever the counters hold), and the counters.
