@@ -163,7 +163,7 @@ class Sst {
   // to break one stage of the writer midway.
   static bool injected_failure(Cf cf) {
     const char* name = std::getenv("QUARRY_BULK_FAIL");
-    return name && name == keys::cf_name(cf);
+    return name && std::string_view(name) == keys::cf_name(cf);
   }
 };
 
