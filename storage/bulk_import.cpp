@@ -518,16 +518,31 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       [](const keys::ProvKey& a, const keys::ProvKey& b) {
         return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
       });
+  // When the lines fit in one run, so do the facts: then one table of them in SPO order
+  // becomes OSP order (stable by o) in place and POS order (stable by p from there) in
+  // its sort's scratch table, instead of two sorters' tables and scratch tables.
+  const bool one_table = lines_.runs_spilled() == 0;
+  BigVector<Fact32> table, table_pos;
   // At most one triple per line: tables that never grow, so never copy.
-  pos.reserve(lines_.size());
-  osp.reserve(lines_.size());
-  auto index_sst = [&](RunSorter<Fact32>& sorter, Cf cf, keys::Order order,
+  if (one_table) {
+    table.reserve(lines_.size());
+  } else {
+    pos.reserve(lines_.size());
+    osp.reserve(lines_.size());
+  }
+  auto index_sst = [&](RunSorter<Fact32>& sorter, const BigVector<Fact32>& table, Cf cf,
+                       keys::Order order,
                        std::vector<rocksdb::IngestExternalFileArg>& out) -> Status {
     Sst sst(store_, cf, dir);
     char quad[keys::kMaxQuadSize];
-    QUARRY_TRY(sorter.for_each([&](const Fact32& x) {
+    auto put = [&](const Fact32& x) {
       return sst.put(std::string_view(quad, keys::encode_quad(order, wide(x), quad)), {});
-    }));
+    };
+    if (one_table) {
+      for (const Fact32& x : table) QUARRY_TRY(put(x));
+    } else {
+      QUARRY_TRY(sorter.for_each(put));
+    }
     return sst.finish(out);
   };
 
@@ -538,8 +553,12 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
   RunSorter<Line>::Stage index_stage{
       [&](const Line& l) -> Status {
         if (!index_cursor.step(l)) return {};
-        QUARRY_TRY(pos.add(index_cursor.fact));
-        QUARRY_TRY(osp.add(index_cursor.fact));
+        if (one_table) {
+          table.push_back(index_cursor.fact);
+        } else {
+          QUARRY_TRY(pos.add(index_cursor.fact));
+          QUARRY_TRY(osp.add(index_cursor.fact));
+        }
         ++per_type[l.p];
         ++out_deg[l.s];
         ++in_deg[l.o];
@@ -547,15 +566,22 @@ Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
       },
       [&]() -> Status {
         mark("POS and OSP sorters filled");
+        if (one_table) {
+          radix_sort(table, table_pos, &Fact32::o);
+          radix_sort_into(table, table_pos, &Fact32::p);
+          mark("POS and OSP sorted");
+        }
         Status osp_status;
         {
           std::jthread osp_thread([&] {
-            osp_status = index_sst(osp, keys::kOsp, keys::Order::kOsp, args_osp);
+            osp_status = index_sst(osp, table, keys::kOsp, keys::Order::kOsp, args_osp);
             mark("OSP written");
           });
-          QUARRY_TRY(index_sst(pos, keys::kPos, keys::Order::kPos, args));
+          QUARRY_TRY(index_sst(pos, table_pos, keys::kPos, keys::Order::kPos, args));
           mark("POS written");
         }
+        table = {};
+        table_pos = {};
         return osp_status;
       }};
   // Stage 2: SPO and the rels records, one block record per kRelBlockSize consecutive ids

@@ -68,6 +68,28 @@ void radix_sort(BigVector<T>& v, BigVector<T>& tmp, K T::*... keys) {
   (radix_pass(v, tmp, keys), ...);
 }
 
+// Stable sort of `src` by `key` into `dst`, `src` left as it is: one counting pass when
+// the keys span at most 2^16 values (relationship types mostly do), else a copy sorted in
+// place. So one table in one order gives a second order without a third table.
+template <typename T, typename K>
+void radix_sort_into(const BigVector<T>& src, BigVector<T>& dst, K T::*key) {
+  dst.resize(src.size());
+  if (src.empty()) return;
+  K lo = src[0].*key, hi = lo;
+  for (const T& x : src) lo = std::min(lo, x.*key), hi = std::max(hi, x.*key);
+  if (static_cast<uint64_t>(hi - lo) >= (uint64_t{1} << 16)) {
+    std::copy(src.begin(), src.end(), dst.begin());
+    BigVector<T> tmp;
+    radix_pass(dst, tmp, key);
+    return;
+  }
+  std::vector<size_t> pos(static_cast<size_t>(hi - lo) + 1);
+  for (const T& x : src) ++pos[x.*key - lo];
+  size_t sum = 0;
+  for (size_t& p : pos) sum += std::exchange(p, sum);
+  for (const T& x : src) dst[pos[x.*key - lo]++] = x;
+}
+
 template <typename T>
 class RunSorter {
   static_assert(std::is_trivially_copyable_v<T>);

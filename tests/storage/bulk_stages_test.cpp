@@ -146,3 +146,57 @@ TEST_CASE("a bulk import whose stage fails leaves no database and no files", "[b
     }
   }
 }
+
+TEST_CASE("radix_sort_into sorts stably into a second table, narrow or wide keys", "[bulk]") {
+  for (uint64_t span : {uint64_t{1}, uint64_t{300}, uint64_t{1} << 20}) {
+    INFO("span " << span);
+    BigVector<Rec> src, dst;
+    std::mt19937_64 rng(9);
+    for (uint64_t i = 0; i < 5000; ++i) src.push_back({1000 + rng() % span, i});
+    std::vector<Rec> want(src.begin(), src.end());
+    std::stable_sort(want.begin(), want.end(),
+                     [](const Rec& a, const Rec& b) { return a.key < b.key; });
+    radix_sort_into(src, dst, &Rec::key);
+    REQUIRE(dst.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      REQUIRE(dst[i].key == want[i].key);
+      REQUIRE(dst[i].order == want[i].order);
+    }
+    CHECK(src[0].order == 0);  // the source is left as it was
+  }
+}
+
+TEST_CASE("a bulk import with types over 2^16 term ids apart equals one that spills",
+          "[bulk][import]") {
+  // Every line names a new document before the second type appears: the types' ids span
+  // more than 65,536, the POS sort's wide case.
+  testing::TempDir files;
+  std::string path = files.file("wide.tsv");
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 70000; ++i) {
+      out << "Chen Hualing " << i % 300 << "\tmeets\tAna Velasco " << i % 70 << "\td" << i
+          << "\t0.5\n";
+    }
+    for (int i = 0; i < 500; ++i) out << "Ana Velasco " << i << "\tleads\tCSNA " << i % 9 << "\n";
+  }
+  auto load = [&](const char* run, const std::string& dir) {
+    Env size("QUARRY_BULK_RUN", run);
+    auto db = Database::open(dir);
+    REQUIRE(db.ok());
+    REQUIRE((*db)->import(path, {}).ok());
+    CHECK((*db)->check().value().ok());
+    std::ostringstream out;
+    REQUIRE((*db)->export_graph(out, ExportFormat::kJson).ok());
+    auto r = (*db)->query("MATCH (a)-[:leads]->(b {name: 'CSNA 3'}) RETURN count(a)");
+    REQUIRE(r.ok());
+    auto rows = r->fetch_all();
+    REQUIRE(rows.ok());
+    return std::pair(out.str(), rows->at(0).at(0).as_int());
+  };
+  testing::TempDir a, b;
+  auto whole = load("1000000", a.path());
+  auto spilled = load("5000", b.path());
+  CHECK(whole.second == 56);  // i % 9 == 3 for 56 of 0..499
+  CHECK(spilled == whole);
+}
