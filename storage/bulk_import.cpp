@@ -6,9 +6,11 @@
 // Memory stays flat whatever the input size: every line becomes one fixed-size record in
 // a RunSorter (storage/run_sorter.h), which holds at most kRunRecords of them and spills
 // sorted runs to files in a temporary directory inside the database. Sorted by (s, p, o,
-// doc), the records stream out in the order of the SPO index, of relationship ids and of
-// provenance at once, so those three are written in one pass; the POS, OSP, label and
-// document back-indexes go through RunSorters of their own. What still grows with the
+// doc), the records come out in the order of the SPO index, of relationship ids and of
+// provenance at once; three stages walk them side by side, each on a core when the lines
+// fit in memory (SPO and rels; provenance; the POS and OSP tables, sorted and written as
+// soon as they are filled), while the nodes' files are written beside them. The label
+// and document back-indexes go through RunSorters of their own. What still grows with the
 // input is the dictionary: per distinct entity ~80 bytes (most of it the name index's
 // 32-byte slots at load <= 3/4) plus its name once or twice (a name of over 16 bytes in
 // the index's arena, and the alias key) plus 8 bytes of degree counters; per distinct
