@@ -6,9 +6,11 @@
 // Memory stays flat whatever the input size: every line becomes one fixed-size record in
 // a RunSorter (storage/run_sorter.h), which holds at most kRunRecords of them and spills
 // sorted runs to files in a temporary directory inside the database. Sorted by (s, p, o,
-// doc), the records stream out in the order of the SPO index, of relationship ids and of
-// provenance at once, so those three are written in one pass; the POS, OSP, label and
-// document back-indexes go through RunSorters of their own. What still grows with the
+// doc), the records come out in the order of the SPO index, of relationship ids and of
+// provenance at once; three stages walk them side by side, each on a core when the lines
+// fit in memory (SPO and rels; provenance; the POS and OSP tables, sorted and written as
+// soon as they are filled), while the nodes' files are written beside them. The label
+// and document back-indexes go through RunSorters of their own. What still grows with the
 // input is the dictionary: per distinct entity ~80 bytes (most of it the name index's
 // 32-byte slots at load <= 3/4) plus its name once or twice (a name of over 16 bytes in
 // the index's arena, and the alias key) plus 8 bytes of degree counters; per distinct
@@ -44,11 +46,11 @@ namespace fs = std::filesystem;
 using keys::Cf;
 using keys::TermKind;
 
-// Records per in-memory run (`QUARRY_BULK_RUN` overrides it, for tests). A line is 40
-// bytes and a triple 32, and a sorter may hold three runs' worth (the run being filled,
+// Records per in-memory run (`QUARRY_BULK_RUN` overrides it, for tests). A line is 20
+// bytes and a triple 16, and a sorter may hold three runs' worth (the run being filled,
 // the one being spilled, the sort's scratch): about 60 MiB for the lines and 48 MiB for
-// each of POS and OSP at the peak. FB15k-237 (310k lines) fits in one run: no spilling.
-constexpr size_t kRunRecords = size_t{1} << 19;
+// each of POS and OSP at the peak. A file of a million lines fits in one run: no spilling.
+constexpr size_t kRunRecords = size_t{1} << 20;
 
 size_t run_records() {
   if (const char* env = std::getenv("QUARRY_BULK_RUN")) {
@@ -63,18 +65,40 @@ long peak_rss_mib() {
   return ru.ru_maxrss / 1024;
 }
 
+// The sorters' records hold 32-bit ids: nodes and relationships as offsets from the
+// import's first one, types, labels and documents as term ids (Loader::narrow() refuses an
+// import that outgrows them). Half the bytes of 64-bit ids to sort, move and spill, so a
+// run of the same memory holds twice the records.
+//
 // One input line, resolved to ids.
 struct Line {
-  uint64_t s = 0, p = 0, o = 0, doc = 0;
+  uint32_t s = 0, p = 0, o = 0, doc = 0;
   uint32_t value = 0;  // index into the mention value pool
-  uint32_t pad = 0;
+};
+// One fact, for the POS and OSP sorts.
+struct Fact32 {
+  uint32_t s = 0, p = 0, o = 0, rel = 0;
 };
 struct ProvRow {
   keys::ProvKey key;
   uint32_t value = 0;  // index into the mention value pool
 };
 struct LabelNode {
-  uint64_t label = 0, node = 0;
+  uint32_t label = 0, node = 0;
+};
+// Follows the lines in (s, p, o, doc) order and numbers the distinct (s, p, o) from 0:
+// every stage of the writer derives the same relationship ids on its own.
+struct FactCursor {
+  Fact32 fact;
+  uint32_t count = 0;
+  bool have = false;
+  // True when `l` starts a new fact (then `fact` is it).
+  bool step(const Line& l) {
+    if (have && l.s == fact.s && l.p == fact.p && l.o == fact.o) return false;
+    have = true;
+    fact = {l.s, l.p, l.o, count++};
+    return true;
+  }
 };
 
 struct NodeInfo {
@@ -97,8 +121,10 @@ class Sst {
         // The files are read back at once by the ingestion: keep them in the page cache.
         writer_(rocksdb::EnvOptions(), options_, store.cf(cf), /*invalidate_page_cache=*/false),
         path_((dir / (std::string(keys::cf_name(cf)) + ".sst")).string()),
-        cf_(store.cf(cf)) {}
+        cf_(store.cf(cf)),
+        fail_(injected_failure(cf)) {}
   Status put(std::string_view k, std::string_view v, bool merge = false) {
+    if (fail_) return Error(ErrorCode::kIOError, fmt::format("bulk import: {} failed", path_));
     if (!open_) {
       if (auto s = writer_.Open(path_); !s.ok()) return rocks_error(s, "bulk import");
       open_ = true;
@@ -132,7 +158,15 @@ class Sst {
   rocksdb::SstFileWriter writer_;
   std::string path_;
   rocksdb::ColumnFamilyHandle* cf_;
+  bool fail_;
   bool open_ = false;
+
+  // QUARRY_BULK_FAIL=<column family> makes every write to that file fail: the tests' way
+  // to break one stage of the writer midway.
+  static bool injected_failure(Cf cf) {
+    const char* name = std::getenv("QUARRY_BULK_FAIL");
+    return name && std::string_view(name) == keys::cf_name(cf);
+  }
 };
 
 // The temporary directory of one import (SST files and spilled runs): removed when the
@@ -161,8 +195,8 @@ class BulkDir {
   fs::path path_;
 };
 
-template <typename T>
-bool triple_less(const T& a, const T& b, uint64_t T::*k1, uint64_t T::*k2, uint64_t T::*k3) {
+template <typename T, typename K>
+bool triple_less(const T& a, const T& b, K T::*k1, K T::*k2, K T::*k3) {
   return std::tie(a.*k1, a.*k2, a.*k3) < std::tie(b.*k1, b.*k2, b.*k3);
 }
 
@@ -232,6 +266,14 @@ class Loader {
   void keep(Status s) {
     if (!s.ok() && failed_.ok()) failed_ = std::move(s);
   }
+  // `x` as a sorter record's 32-bit id (see Line); a larger one fails the import.
+  uint32_t narrow(uint64_t x) {
+    if (x > UINT32_MAX) {
+      keep(Error(ErrorCode::kInvalidArgument,
+                 "a bulk import takes at most 2^32 - 1 nodes, terms and lines: split the file"));
+    }
+    return static_cast<uint32_t>(x);
+  }
   Status write_files(std::vector<rocksdb::IngestExternalFileArg>& args, WriteSummary& summary);
   Status write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>& args);
 
@@ -297,7 +339,7 @@ uint64_t Loader::new_node(std::string_view name, uint64_t label, std::string_vie
   enc_.clear();
   keys::encode_value(Value(std::string(name)), enc_);
   keep(props_sst_.put(keys::node_prop_key(id, name_key_), enc_));
-  keep(label_nodes_.add({label, id}));
+  keep(label_nodes_.add({narrow(label), narrow(id - first_node_)}));
   alias_keys_ += keys::alias_key(norm, id);
   alias_ends_.push_back(alias_keys_.size());
   return id;
@@ -393,7 +435,9 @@ Status Loader::add(const Fact& f, const uint64_t (&hashes)[3]) {
     last_.m.doc = m.doc;
     last_.doc_id = m.doc.empty() ? 0 : term(TermKind::kDoc, m.doc);
   }
-  keep(lines_.add({*s, p, *o, last_.doc_id, last_.value, 0}));
+  narrow(lines_.size() + 1);  // relationship offsets
+  keep(lines_.add({narrow(*s - first_node_), narrow(p), narrow(*o - first_node_),
+                   narrow(last_.doc_id), last_.value}));
   return {};
 }
 
@@ -404,8 +448,9 @@ Status Loader::write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>
   QUARRY_TRY(props_sst_.finish(args));
   {
     Sst sst(store_, keys::kLabelIdx, dir_.path());
-    QUARRY_TRY(label_nodes_.for_each(
-        [&](const LabelNode& x) { return sst.put(keys::label_index_key(x.label, x.node), {}); }));
+    QUARRY_TRY(label_nodes_.for_each([&](const LabelNode& x) {
+      return sst.put(keys::label_index_key(x.label, first_node_ + x.node), {});
+    }));
     QUARRY_TRY(sst.finish(args));
   }
   {
@@ -435,159 +480,192 @@ Status Loader::write_nodes_and_terms(std::vector<rocksdb::IngestExternalFileArg>
 Status Loader::write_files(std::vector<rocksdb::IngestExternalFileArg>& args,
                            WriteSummary& summary) {
   const fs::path& dir = dir_.path();
-  std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_pos;
+  // Files of the stages below, each stage on a thread of its own; joined into `args`.
+  std::vector<rocksdb::IngestExternalFileArg> args_nodes, args_spo, args_prov, args_osp;
   Status nodes_status;
   std::jthread nodes_thread([&] {
     nodes_status = write_nodes_and_terms(args_nodes);
     mark("nodes, labels, aliases and terms written");
   });
 
-  // One pass over the lines in (s, p, o, doc, arrival) order. Relationship ids are handed
-  // out in this order, so the rels records, the SPO index and provenance all run through
-  // consecutive ids, which RocksDB's key prefix sharing and the block compressor turn into
-  // a few bytes per triple. Equal (s, p, o) are one fact; within one (fact, doc) the
-  // mentions keep the file's order and identical ones collapse.
+  // The lines in (s, p, o, doc, arrival) order, walked by three stages at once (see
+  // RunSorter::for_each_stage), each numbering the facts itself (FactCursor).
+  // Relationship ids are handed out in this order, so the rels records, the SPO index and
+  // provenance all run through consecutive ids, which RocksDB's key prefix sharing and the
+  // block compressor turn into a few bytes per triple. Equal (s, p, o) are one fact;
+  // within one (fact, doc) the mentions keep the file's order and identical ones collapse.
   using Triple = keys::Triple;
+  auto wide = [&](const Fact32& x) -> Triple {
+    return {first_node_ + x.s, x.p, first_node_ + x.o, first_rel_ + x.rel};
+  };
   // While the lines merge from disk their last run and read buffers are in memory too, so
   // the two index sorters then take half a run each; when nothing spilled, a whole one,
   // so that an input that fits in memory is never written out.
   size_t index_run = lines_.runs_spilled() ? run_ / 2 : run_;
-  RunSorter<Triple> pos(
-      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o, &Triple::p); },
-      [](const Triple& a, const Triple& b) {
-        return triple_less(a, b, &Triple::p, &Triple::o, &Triple::s);
+  RunSorter<Fact32> pos(
+      dir, "pos", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Fact32::o, &Fact32::p); },
+      [](const Fact32& a, const Fact32& b) {
+        return triple_less(a, b, &Fact32::p, &Fact32::o, &Fact32::s);
       },
       /*background=*/false);
-  RunSorter<Triple> osp(
-      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Triple::o); },
-      [](const Triple& a, const Triple& b) {
-        return triple_less(a, b, &Triple::o, &Triple::s, &Triple::p);
+  RunSorter<Fact32> osp(
+      dir, "osp", index_run, [](auto& v, auto& tmp) { radix_sort(v, tmp, &Fact32::o); },
+      [](const Fact32& a, const Fact32& b) {
+        return triple_less(a, b, &Fact32::o, &Fact32::s, &Fact32::p);
       },
       /*background=*/false);
+  // Records of 24 bytes: half a run keeps the run's memory.
   RunSorter<keys::ProvKey> docrels(
-      dir, "docrels", run_, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
+      dir, "docrels", run_ / 2, [](auto& v, auto& tmp) { radix_sort(v, tmp, &keys::ProvKey::doc); },
       [](const keys::ProvKey& a, const keys::ProvKey& b) {
         return std::tie(a.doc, a.rel, a.seq) < std::tie(b.doc, b.rel, b.seq);
       });
+  // When the lines fit in one run, so do the facts: then one table of them in SPO order
+  // becomes OSP order (stable by o) in place and POS order (stable by p from there) in
+  // its sort's scratch table, instead of two sorters' tables and scratch tables.
+  const bool one_table = lines_.runs_spilled() == 0;
+  BigVector<Fact32> table, table_pos;
   // At most one triple per line: tables that never grow, so never copy.
-  pos.reserve(lines_.size());
-  osp.reserve(lines_.size());
+  if (one_table) {
+    table.reserve(lines_.size());
+  } else {
+    pos.reserve(lines_.size());
+    osp.reserve(lines_.size());
+  }
+  auto index_sst = [&](RunSorter<Fact32>& sorter, const BigVector<Fact32>& table, Cf cf,
+                       keys::Order order,
+                       std::vector<rocksdb::IngestExternalFileArg>& out) -> Status {
+    Sst sst(store_, cf, dir);
+    char quad[keys::kMaxQuadSize];
+    auto put = [&](const Fact32& x) {
+      return sst.put(std::string_view(quad, keys::encode_quad(order, wide(x), quad)), {});
+    };
+    if (one_table) {
+      for (const Fact32& x : table) QUARRY_TRY(put(x));
+    } else {
+      QUARRY_TRY(sorter.for_each(put));
+    }
+    return sst.finish(out);
+  };
+
+  // Stage 1: the POS and OSP sorters and the statistics; then POS here, OSP beside it.
   std::unordered_map<uint64_t, int64_t> per_type;
   std::vector<uint32_t> out_deg(nodes_.size()), in_deg(nodes_.size());
-  uint64_t mentions_added = 0, facts = 0;
-  // This thread writes SPO and feeds the sorters; rels and provenance are built beside it.
-  // rels holds one block record per kRelBlockSize consecutive ids (see keys.h): the
-  // triples are in SPO already, and a record per relationship cost as much as an index.
-  Sst rels(store_, keys::kRels, dir), prov(store_, keys::kProv, dir);
+  FactCursor index_cursor;
+  RunSorter<Line>::Stage index_stage{
+      [&](const Line& l) -> Status {
+        if (!index_cursor.step(l)) return {};
+        if (one_table) {
+          table.push_back(index_cursor.fact);
+        } else {
+          QUARRY_TRY(pos.add(index_cursor.fact));
+          QUARRY_TRY(osp.add(index_cursor.fact));
+        }
+        ++per_type[l.p];
+        ++out_deg[l.s];
+        ++in_deg[l.o];
+        return {};
+      },
+      [&]() -> Status {
+        mark("POS and OSP sorters filled");
+        if (one_table) {
+          radix_sort(table, table_pos, &Fact32::o);
+          radix_sort_into(table, table_pos, &Fact32::p);
+          mark("POS and OSP sorted");
+        }
+        Status osp_status;
+        {
+          std::jthread osp_thread([&] {
+            osp_status = index_sst(osp, table, keys::kOsp, keys::Order::kOsp, args_osp);
+            mark("OSP written");
+          });
+          QUARRY_TRY(index_sst(pos, table_pos, keys::kPos, keys::Order::kPos, args));
+          mark("POS written");
+        }
+        table = {};
+        table_pos = {};
+        return osp_status;
+      }};
+  // Stage 2: SPO and the rels records, one block record per kRelBlockSize consecutive ids
+  // (see keys.h): the triples are in SPO already, and a record per relationship cost as
+  // much as an index.
+  Sst spo(store_, keys::kSpo, dir), rels(store_, keys::kRels, dir);
+  FactCursor spo_cursor;
   keys::RelBlock block;
   bool block_open = false;
+  char spo_quad[keys::kMaxQuadSize];
   auto end_block = [&]() -> Status {
     if (!block_open) return {};
     block_open = false;
     return rels.put(keys::rel_key(block.first.rel), keys::rel_block_value(block));
   };
-  Pipe<Triple> rels_pipe([&](const Triple& t) -> Status {
-    if (block_open && t.rel - block.first.rel < keys::kRelBlockSize) {
-      block.last = t;
-      return {};
-    }
-    QUARRY_TRY(end_block());
-    block.first = block.last = t;
-    block_open = true;
-    return {};
-  });
-  Pipe<ProvRow> prov_pipe([&](const ProvRow& r) -> Status {
-    QUARRY_TRY(prov.put(keys::prov_key(r.key), values_[r.value]));
-    if (r.key.doc != 0) QUARRY_TRY(docrels.add(r.key));
-    return {};
-  });
-  Status first = [&]() -> Status {
-    Sst spo(store_, keys::kSpo, dir);
-    Triple t;
-    bool have = false;
-    uint64_t doc = 0;
-    uint32_t seq = 0;
-    std::vector<uint32_t> seen;  // values of the current (fact, doc)
-    char quad[keys::kMaxQuadSize];
-    QUARRY_TRY(lines_.for_each([&](const Line& l) -> Status {
-      if (!have || l.s != t.s || l.p != t.p || l.o != t.o) {
-        have = true;
-        t = {l.s, l.p, l.o, next_.next_rel++};
-        ++facts;
-        rels_pipe.push(t);
-        QUARRY_TRY(
-            spo.put(std::string_view(quad, keys::encode_quad(keys::Order::kSpo, t, quad)), {}));
-        QUARRY_TRY(pos.add(t));
-        QUARRY_TRY(osp.add(t));
-        ++per_type[t.p];
-        ++out_deg[t.s - first_node_];
-        ++in_deg[t.o - first_node_];
-        doc = ~l.doc;  // a new (fact, doc) below
-      }
-      if (l.doc != doc) {
-        doc = l.doc;
-        seq = 0;
-        seen.clear();
-      }
-      keys::ProvKey pk{t.rel, doc, seq++};
-      if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
-      seen.push_back(l.value);
-      prov_pipe.push({pk, l.value});
-      ++mentions_added;
-      return {};
-    }));
-    return spo.finish(args);
-  }();
-  // Both pipes drain even after an error above, and their files are finished only when
-  // everything went well.
-  mark("SPO pass");
-  Status rels_status = rels_pipe.close(), prov_status = prov_pipe.close();
-  mark("rels and provenance written");
-  if (std::getenv("QUARRY_BULK_TIMING")) {
-    fmt::print(stderr, "bulk import: peak RSS after the SPO pass {} MiB\n", peak_rss_mib());
-  }
-  QUARRY_TRY(first);
-  QUARRY_TRY(rels_status);
-  QUARRY_TRY(prov_status);
-  QUARRY_TRY(end_block());
-  QUARRY_TRY(rels.finish(args));
-  QUARRY_TRY(prov.finish(args));
-  // POS on a second thread while this one writes OSP and the document back-index.
-  Status pos_status;
-  std::jthread pos_thread([&] {
-    pos_status = [&]() -> Status {
-      Sst sst(store_, keys::kPos, dir);
-      char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(pos.for_each([&](const Triple& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kPos, x, quad)), {});
-      }));
-      return sst.finish(args_pos);
-    }();
-    mark("POS written");
-  });
-  Status osp_status = [&]() -> Status {
-    {
-      Sst sst(store_, keys::kOsp, dir);
-      char quad[keys::kMaxQuadSize];
-      QUARRY_TRY(osp.for_each([&](const Triple& x) {
-        return sst.put(std::string_view(quad, keys::encode_quad(keys::Order::kOsp, x, quad)), {});
-      }));
-      QUARRY_TRY(sst.finish(args));
-    }
-    mark("OSP written");
-    Sst sst(store_, keys::kDocRels, dir);
-    QUARRY_TRY(docrels.for_each(
-        [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
-    return sst.finish(args);
-  }();
-  pos_thread.join();
+  RunSorter<Line>::Stage spo_stage{
+      [&](const Line& l) -> Status {
+        if (!spo_cursor.step(l)) return {};
+        Triple t = wide(spo_cursor.fact);
+        QUARRY_TRY(spo.put(
+            std::string_view(spo_quad, keys::encode_quad(keys::Order::kSpo, t, spo_quad)), {}));
+        if (block_open && t.rel - block.first.rel < keys::kRelBlockSize) {
+          block.last = t;
+          return {};
+        }
+        QUARRY_TRY(end_block());
+        block.first = block.last = t;
+        block_open = true;
+        return {};
+      },
+      [&]() -> Status {
+        QUARRY_TRY(end_block());
+        QUARRY_TRY(spo.finish(args_spo));
+        QUARRY_TRY(rels.finish(args_spo));
+        mark("SPO and rels written");
+        return {};
+      }};
+  // Stage 3: provenance and the documents' back-index.
+  Sst prov(store_, keys::kProv, dir);
+  FactCursor prov_cursor;
+  uint64_t doc = 0, mentions_added = 0;
+  uint32_t seq = 0;
+  std::vector<uint32_t> seen;  // values of the current (fact, doc)
+  RunSorter<Line>::Stage prov_stage{
+      [&](const Line& l) -> Status {
+        if (prov_cursor.step(l)) doc = ~uint64_t{l.doc};  // a new (fact, doc) below
+        if (l.doc != doc) {
+          doc = l.doc;
+          seq = 0;
+          seen.clear();
+        }
+        keys::ProvKey pk{first_rel_ + prov_cursor.fact.rel, doc, seq++};
+        if (std::find(seen.begin(), seen.end(), l.value) != seen.end()) return {};
+        seen.push_back(l.value);
+        QUARRY_TRY(prov.put(keys::prov_key(pk), values_[l.value]));
+        if (pk.doc != 0) QUARRY_TRY(docrels.add(pk));
+        ++mentions_added;
+        return {};
+      },
+      [&]() -> Status {
+        QUARRY_TRY(prov.finish(args_prov));
+        Sst sst(store_, keys::kDocRels, dir);
+        QUARRY_TRY(docrels.for_each(
+            [&](const keys::ProvKey& pk) { return sst.put(keys::docrel_key(pk), {}); }));
+        QUARRY_TRY(sst.finish(args_prov));
+        mark("provenance written");
+        return {};
+      }};
+  std::vector<RunSorter<Line>::Stage> stages{std::move(index_stage), std::move(spo_stage),
+                                             std::move(prov_stage)};
+  Status walked = lines_.for_each_stage(stages);
   nodes_thread.join();
-  QUARRY_TRY(osp_status);
-  QUARRY_TRY(pos_status);
+  QUARRY_TRY(walked);
   QUARRY_TRY(nodes_status);
-  for (auto* more : {&args_pos, &args_nodes}) {
+  if (timing_) {
+    fmt::print(stderr, "bulk import: peak RSS after the lines {} MiB\n", peak_rss_mib());
+  }
+  for (auto* more : {&args_osp, &args_spo, &args_prov, &args_nodes}) {
     for (auto& a : *more) args.push_back(std::move(a));
   }
+  const uint64_t facts = index_cursor.count;
+  next_.next_rel = first_rel_ + facts;
   summary.mentions_added += mentions_added;
 
   // Statistics as merge operands (added to whatever the counters hold), and the counters.
@@ -654,14 +732,15 @@ Result<ImportReport> bulk_import(const std::shared_ptr<Store>& store, std::istre
                                  ImportFormat format, const std::string& name, bool strict) {
   auto start = std::chrono::steady_clock::now();
   ImportReport report;
-  // A file's size tells roughly how many lines it has (no line is shorter than 6 bytes;
-  // the knowledge-graph dumps average 40-80); reserving for every line up front costs
-  // only address space, where growing the tables copies them and faults their pages again.
+  // A file's size bounds how many lines it has (no line is shorter than 6 bytes; the
+  // knowledge-graph dumps average 13-80); reserving for every line up front (at most a
+  // run) costs only address space, where growing the table copies it and faults its
+  // pages again.
   size_t expected = 0;
   if (auto here = in.tellg(); here >= 0 && in.seekg(0, std::ios::end)) {
     auto end = in.tellg();
     in.seekg(here);
-    if (end > here) expected = static_cast<size_t>(end - here) / 24;
+    if (end > here) expected = static_cast<size_t>(end - here) / 6;
   }
   in.clear();
   Loader loader(*store, expected);

@@ -8,6 +8,7 @@
 // input size. for_each() then streams every record in order: straight from
 // memory when nothing was spilled, else by a k-way merge of the files and the last run.
 // Ties keep the order of add() (the run sort must be stable; runs are merged in order).
+// for_each_stage() hands every record to several consumers at once, each on a thread.
 //
 // Records are raw bytes on disk: T must be trivially copyable. The files live in the
 // directory given to the constructor and are removed by the destructor; the caller
@@ -16,11 +17,13 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <queue>
 #include <string>
 #include <thread>
@@ -30,6 +33,7 @@
 
 #include "quarry/status.h"
 #include "storage/huge_pages.h"
+#include "storage/pipe.h"
 
 namespace quarry::storage {
 
@@ -64,6 +68,28 @@ void radix_sort(BigVector<T>& v, BigVector<T>& tmp, K T::*... keys) {
   (radix_pass(v, tmp, keys), ...);
 }
 
+// Stable sort of `src` by `key` into `dst`, `src` left as it is: one counting pass when
+// the keys span at most 2^16 values (relationship types mostly do), else a copy sorted in
+// place. So one table in one order gives a second order without a third table.
+template <typename T, typename K>
+void radix_sort_into(const BigVector<T>& src, BigVector<T>& dst, K T::*key) {
+  dst.resize(src.size());
+  if (src.empty()) return;
+  K lo = src[0].*key, hi = lo;
+  for (const T& x : src) lo = std::min(lo, x.*key), hi = std::max(hi, x.*key);
+  if (static_cast<uint64_t>(hi - lo) >= (uint64_t{1} << 16)) {
+    std::copy(src.begin(), src.end(), dst.begin());
+    BigVector<T> tmp;
+    radix_pass(dst, tmp, key);
+    return;
+  }
+  std::vector<size_t> pos(static_cast<size_t>(hi - lo) + 1);
+  for (const T& x : src) ++pos[x.*key - lo];
+  size_t sum = 0;
+  for (size_t& p : pos) sum += std::exchange(p, sum);
+  for (const T& x : src) dst[pos[x.*key - lo]++] = x;
+}
+
 template <typename T>
 class RunSorter {
   static_assert(std::is_trivially_copyable_v<T>);
@@ -72,6 +98,11 @@ class RunSorter {
   // Sorts a run stably (with a scratch table); `less` is the same order, for merging.
   using SortFn = std::function<void(BigVector<T>&, BigVector<T>&)>;
   using LessFn = std::function<bool(const T&, const T&)>;
+  // One consumer of for_each_stage(): `each` for every record in order, then `done`.
+  struct Stage {
+    std::function<Status(const T&)> each;
+    std::function<Status()> done;
+  };
 
   RunSorter(std::filesystem::path dir, std::string name, size_t run_records, SortFn sort,
             LessFn less, bool background = true)
@@ -120,7 +151,64 @@ class RunSorter {
     return s;
   }
 
+  // As for_each(), with every record going to each stage, and each stage's `done` called
+  // once its records are through (not after an error of its own); the first error of any
+  // stage, all of them having stopped (early). When nothing was spilled, each stage walks the
+  // sorted run on a thread of its own (the first on this one) and calls its `done` there:
+  // stages overlap entirely. Else one merge here feeds the first stage directly and the
+  // others through Pipes; the first's `done` runs while they drain, theirs after.
+  [[nodiscard]] Status for_each_stage(std::vector<Stage>& stages) {
+    if (stages.empty()) return {};
+    if (!files_.empty()) return merge_to_stages(stages);
+    if (auto s = wait(); !s.ok()) return s;
+    sort_(run_, tmp_);
+    tmp_ = {};
+    spilling_ = {};
+    std::vector<Status> status(stages.size());
+    std::atomic<bool> stop{false};  // a stage failed: the others give up (and stay ok)
+    auto walk = [&](size_t i) {
+      status[i] = [&]() -> Status {
+        for (const T& x : run_) {
+          if (stop.load(std::memory_order_relaxed)) return {};
+          if (auto s = stages[i].each(x); !s.ok()) return s;
+        }
+        return stop ? Status() : stages[i].done();
+      }();
+      if (!status[i].ok()) stop = true;
+    };
+    {
+      std::vector<std::jthread> threads;
+      for (size_t i = 1; i < stages.size(); ++i) threads.emplace_back(walk, i);
+      walk(0);
+    }
+    run_ = {};
+    for (auto& s : status) {
+      if (!s.ok()) return s;
+    }
+    return {};
+  }
+
  private:
+  Status merge_to_stages(std::vector<Stage>& stages) {
+    std::vector<std::unique_ptr<Pipe<T>>> pipes;
+    for (size_t i = 1; i < stages.size(); ++i) {
+      pipes.push_back(std::make_unique<Pipe<T>>(stages[i].each));
+    }
+    Status s = for_each([&](const T& x) {
+      for (auto& p : pipes) p->push(x);
+      return stages[0].each(x);
+    });
+    if (s.ok()) s = stages[0].done();
+    // Every pipe drains (even after an error above); the first error wins.
+    std::vector<Status> piped;
+    for (auto& p : pipes) piped.push_back(p->close());
+    for (size_t i = 1; i < stages.size(); ++i) {
+      if (s.ok()) s = piped[i - 1];
+      if (s.ok()) s = stages[i].done();
+    }
+    return s;
+  }
+
   // Read buffers of a merge, all sources together: flat however many runs there are.
   static constexpr size_t kMergeBytes = 8u << 20;
 
