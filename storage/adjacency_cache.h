@@ -6,9 +6,9 @@
 // This is what an in-memory CSR gives column stores, kept correct under writes.
 //
 // Correctness under writes: labelled as PropCache (prop_cache.h) is, by the sequence
-// number a snapshot reads at and the version of the spo and osp column families (the sum
-// of their super-version numbers: each only grows, so within one process equal sums of
-// two observed states mean equal pairs). A snapshot of another state misses; a newer
+// number a snapshot reads at and the version of the spo, osp and pos column families (the
+// sum of their super-version numbers: each only grows, so within one process equal sums
+// of two observed states mean equal triples). A snapshot of another state misses; a newer
 // state empties the cache; an older snapshot never fills it.
 //
 // Memory: bounded by a byte budget counted with the map's per-list overhead; a list
@@ -44,16 +44,32 @@ class AdjacencyCache {
   // Whether a list of `edges` entries may be kept at all (callers stop collecting beyond).
   bool fits(size_t edges) const { return bytes_of(edges) <= capacity_ / 16; }
 
+  // The relationships of one type (its POS entries) for `state`, null on a miss, and
+  // their record: a count over a type (a two-hop chain count) reads them in every run,
+  // and RocksDB's iteration costs over a thousand instructions an entry where the list
+  // costs a few. A type's list may take a quarter of the budget.
+  List get_type(const State& state, uint64_t type);
+  void put_type(const State& state, uint64_t type, std::vector<Edge> edges);
+  bool fits_type(size_t edges) const { return bytes_of(edges) <= capacity_ / 4; }
+
  private:
   static size_t bytes_of(size_t edges) { return edges * sizeof(Edge) + kListOverhead; }
   // A map node, its shared_ptr control block and the vector header, roughly.
   static constexpr size_t kListOverhead = 96;
+  // Under mu_: whether lists of `state` may be added; empties the cache for a newer one.
+  bool admit(const State& state);
+  // Under mu_: makes room for `bytes` more, starting over when they do not fit.
+  void reserve(size_t bytes);
+  // Keeps `edges` in `lists` (map_ or types_) under `key`, the lock taken here.
+  void add(std::unordered_map<uint64_t, List>& lists, uint64_t key, const State& state,
+           std::vector<Edge> edges);
   std::mutex mu_;
   size_t capacity_;
   size_t bytes_ = 0;
   bool has_state_ = false;
   State state_;
-  std::unordered_map<uint64_t, List> map_;  // key: node * 2 + out
+  std::unordered_map<uint64_t, List> map_;    // key: node * 2 + out
+  std::unordered_map<uint64_t, List> types_;  // key: type id
 };
 
 }  // namespace quarry::storage

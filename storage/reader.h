@@ -179,7 +179,7 @@ class SnapshotKv : public Kv {
   // The database state this view reads, for the Store's PropCache; nullopt when it could
   // not be pinned down (the props files changed while the snapshot was taken).
   const std::optional<PropCache::State>& state() const { return state_; }
-  // The same for the spo and osp column families, for the Store's AdjacencyCache.
+  // The same for the triple indexes (spo, osp, pos), for the Store's AdjacencyCache.
   const std::optional<AdjacencyCache::State>& edges_state() const { return edges_state_; }
 
  private:
@@ -213,6 +213,8 @@ class Snapshot : public ReaderImpl<GraphSnapshot> {
   // list is cached (the list is in type order); the rest as a transaction reads them.
   Status expand(NodeId node, Direction direction, std::optional<uint64_t> type,
                 const Visitor<Edge>& visit) override;
+  // Typed scans through the Store's AdjacencyCache (its lists of one type).
+  Status scan_rels(std::optional<uint64_t> type, const Visitor<Edge>& visit) override;
 
  private:
   // One direction of an untyped expand(); `stopped` is set when the visitor asked to stop.

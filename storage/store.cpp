@@ -266,10 +266,13 @@ uint64_t super_version(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) {
 uint64_t Store::props_version() const { return super_version(db_, handles_[keys::kProps]); }
 
 uint64_t Store::edges_version() const {
-  uint64_t spo = super_version(db_, handles_[keys::kSpo]);
-  uint64_t osp = super_version(db_, handles_[keys::kOsp]);
-  if (spo == UINT64_MAX || osp == UINT64_MAX || spo + osp < spo) return UINT64_MAX;
-  return spo + osp;
+  uint64_t sum = 0;
+  for (keys::Cf cf : {keys::kSpo, keys::kOsp, keys::kPos}) {
+    uint64_t v = super_version(db_, handles_[cf]);
+    if (v == UINT64_MAX || sum + v < sum) return UINT64_MAX;
+    sum += v;
+  }
+  return sum;
 }
 
 rocksdb::Options Store::sst_options(keys::Cf cf) const {

@@ -68,7 +68,7 @@ class Store {
   AdjacencyCache& adjacency() { return adjacency_; }
   // The props column family's super-version number: moves whenever its files change.
   uint64_t props_version() const;
-  // The same for the spo and osp families (the sum of both); UINT64_MAX when unknown.
+  // The same for the triple indexes spo, osp and pos (the sum); UINT64_MAX when unknown.
   uint64_t edges_version() const;
 
   // Options for an SST file destined for `cf` (the bulk path).

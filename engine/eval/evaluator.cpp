@@ -301,7 +301,7 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
           (e.name[0] | 0x20) == 't' && (e.name[1] | 0x20) == 'y' && (e.name[2] | 0x20) == 'p' &&
           (e.name[3] | 0x20) == 'e') {
         const Value& r = slot_get(row, e.kids[0]->slot);
-        if (r.kind() == ValueKind::kRelationship) return Value(ctx.rel_type(r.as_relationship()));
+        if (r.kind() == ValueKind::kRelationship) return ctx.rel_type_value(r.as_relationship());
       }
       std::vector<Value> args;
       args.reserve(e.kids.size());

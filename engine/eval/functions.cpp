@@ -98,7 +98,7 @@ const std::unordered_map<std::string, FunctionDef>& table() {
         [](Args& a, const ast::Expr& e, ExecContext& ctx) -> Value {
           NULL_IN_NULL_OUT;
           if (a[0].kind() != ValueKind::kRelationship) type_error(e, 0, a[0], "a Relationship");
-          return Value(ctx.rel_type(a[0].as_relationship()));
+          return ctx.rel_type_value(a[0].as_relationship());
         }}},
       {"labels",
        {1, 1,

@@ -149,15 +149,23 @@ std::optional<uint64_t> ExecContext::type_id(const std::string& name) {
   return id;
 }
 
-const std::string& ExecContext::type_name(uint64_t id) {
+const std::shared_ptr<const std::string>& ExecContext::shared_type_name(uint64_t id) {
   auto it = type_names_.find(id);
   if (it != type_names_.end()) return it->second;
-  return type_names_.emplace(id, graph->type_name(id)).first->second;
+  auto name = std::make_shared<const std::string>(graph->type_name(id));
+  return type_names_.emplace(id, std::move(name)).first->second;
 }
+
+const std::string& ExecContext::type_name(uint64_t id) { return *shared_type_name(id); }
 
 const std::string& ExecContext::rel_type(const Relationship& r) {
   if (auto id = type_ref_id(r)) return type_name(*id);
   return r.type;
+}
+
+Value ExecContext::rel_type_value(const Relationship& r) {
+  if (auto id = type_ref_id(r)) return Value::shared_string(shared_type_name(*id));
+  return Value(r.type);
 }
 
 }  // namespace quarry::engine

@@ -81,10 +81,14 @@ struct ExecContext {
   // out-edges cost two allocations per row; the name is read here, or when the value is
   // loaded (materialize) before it reaches the caller.
   const std::string& rel_type(const Relationship& r);
+  // type(r): the same name as a Value. An unloaded relationship's name is shared by every
+  // row of its type (Value::shared_string), so a hub's rows copy no text.
+  Value rel_type_value(const Relationship& r);
 
  private:
+  const std::shared_ptr<const std::string>& shared_type_name(uint64_t id);
   std::unordered_map<std::string, std::optional<uint64_t>> type_ids_;
-  std::unordered_map<uint64_t, std::string> type_names_;
+  std::unordered_map<uint64_t, std::shared_ptr<const std::string>> type_names_;
 };
 
 }  // namespace quarry::engine

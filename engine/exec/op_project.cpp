@@ -1,5 +1,6 @@
 // WITH / RETURN projections: plain projection, aggregation with implicit grouping keys
 // (the items without aggregates), and DISTINCT.
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <iterator>
@@ -31,11 +32,37 @@ void combine(Row& input, size_t k, Row& out) {
   input.clear();
 }
 
+// Appends the slots `e` reads to `slots`; false when it cannot tell: the expression binds
+// slots of its own (comprehensions, patterns) or reads an aggregate's.
+bool collect_reads(const ast::Expr& e, std::vector<int>& slots) {
+  switch (e.kind) {
+    case ast::ExprKind::kVariable: slots.push_back(e.slot); return true;
+    case ast::ExprKind::kListComprehension:
+    case ast::ExprKind::kQuantifier:
+    case ast::ExprKind::kPatternPredicate:
+    case ast::ExprKind::kShortestPath:
+    case ast::ExprKind::kAggregateRef:
+    case ast::ExprKind::kCountStar: return false;
+    case ast::ExprKind::kFunction:
+      if (e.slot >= 0) return false;
+      break;
+    default: break;
+  }
+  if (e.pattern) return false;
+  for (const auto& k : e.kids) {
+    if (k && !collect_reads(*k, slots)) return false;
+  }
+  return true;
+}
+
 class Project : public Operator {
  public:
-  explicit Project(const ast::Projection& p) : Operator("Project", item_list(p)), p_(p) {}
+  explicit Project(const ast::Projection& p) : Operator("Project", item_list(p)), p_(p) {
+    plan_direct();
+  }
   bool produce(ExecContext& ctx, Row& row) override {
     if (!child().next(ctx, input_)) return false;
+    if (direct_) return produce_direct(ctx, row);
     combine(input_, p_.items.size(), row);
     for (const auto& item : p_.items) {
       Value v = eval(*item.expr, row, ctx);
@@ -45,8 +72,56 @@ class Project : public Operator {
   }
 
  private:
+  // Without ORDER BY nothing after the projection reads the input slots (the row is cut to
+  // the items), so the items are written straight into the output row: only the input
+  // values they read move to the combined layout the binder gave them (items first, then
+  // the input), and a variable read once moves on as its item, uncopied.
+  void plan_direct() {
+    if (!p_.order.empty()) return;
+    int k = static_cast<int>(p_.items.size());
+    std::vector<int> reads;
+    for (const auto& item : p_.items) {
+      if (!collect_reads(*item.expr, reads)) return;
+    }
+    for (int s : reads) {
+      if (s < k) return;  // not an input slot: keep the general path
+    }
+    for (const auto& item : p_.items) {
+      const ast::Expr& e = *item.expr;
+      bool alone =
+          e.kind == ast::ExprKind::kVariable && std::count(reads.begin(), reads.end(), e.slot) == 1;
+      moves_.push_back(alone ? e.slot : -1);
+    }
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    reads_ = std::move(reads);
+    work_.resize(reads_.empty() ? 0 : static_cast<size_t>(reads_.back()) + 1);
+    direct_ = true;
+  }
+
+  bool produce_direct(ExecContext& ctx, Row& row) {
+    size_t k = p_.items.size();
+    for (int s : reads_) {
+      size_t i = static_cast<size_t>(s) - k;
+      work_[static_cast<size_t>(s)] = i < input_.size() ? std::move(input_[i]) : Value();
+    }
+    row.resize(k);
+    for (size_t i = 0; i < k; ++i) {
+      if (moves_[i] >= 0) {
+        row[i] = std::move(work_[static_cast<size_t>(moves_[i])]);
+      } else {
+        row[i] = eval(*p_.items[i].expr, work_, ctx);
+      }
+    }
+    return true;
+  }
+
   const ast::Projection& p_;
   Row input_;
+  bool direct_ = false;
+  std::vector<int> reads_;  // the combined-layout slots the items read, ascending
+  std::vector<int> moves_;  // per item: the slot it moves on from, or -1 to evaluate
+  Row work_;                // the combined layout, holding just reads_
 };
 
 struct Accumulator {

@@ -3,6 +3,8 @@
 // A Value is one of: null, bool, int (64-bit), float (double), string (UTF-8), list, map,
 // node, relationship, path. Values own their contents and are cheap enough to copy for
 // result rows; they are not thread-safe to mutate concurrently (like std::string).
+// A string may share immutable text with other Values (Value::shared_string): it is a
+// string in every respect (kind(), as_string(), equality); only copying it is cheaper.
 #pragma once
 
 #include <cstdint>
@@ -71,15 +73,28 @@ class Value {
   Value(Node n) : v_(std::move(n)) {}                          // NOLINT
   Value(Relationship r) : v_(std::move(r)) {}                  // NOLINT
   Value(Path p) : v_(std::make_shared<Path>(std::move(p))) {}  // NOLINT
+  // A string whose text is shared, not copied, by every copy of the Value: for text many
+  // rows repeat (a relationship type). Precondition: `text` is not null.
+  static Value shared_string(std::shared_ptr<const std::string> text) {
+    Value v;
+    v.v_.emplace<kSharedString>(std::move(text));
+    return v;
+  }
 
-  ValueKind kind() const { return static_cast<ValueKind>(v_.index()); }
+  ValueKind kind() const {
+    size_t i = v_.index();
+    return i == kSharedString ? ValueKind::kString : static_cast<ValueKind>(i);
+  }
   bool is_null() const { return kind() == ValueKind::kNull; }
 
   // Accessors; precondition: kind() matches.
   bool as_bool() const { return std::get<bool>(v_); }
   int64_t as_int() const { return std::get<int64_t>(v_); }
   double as_float() const { return std::get<double>(v_); }
-  const std::string& as_string() const { return std::get<std::string>(v_); }
+  const std::string& as_string() const {
+    if (v_.index() == kSharedString) return *std::get<kSharedString>(v_);
+    return std::get<std::string>(v_);
+  }
   const List& as_list() const { return *std::get<std::shared_ptr<List>>(v_); }
   const Map& as_map() const { return *std::get<std::shared_ptr<Map>>(v_); }
   const Node& as_node() const { return std::get<Node>(v_); }
@@ -96,9 +111,12 @@ class Value {
  private:
   // Lists, maps and paths sit behind shared_ptr so Value stays small and copying a
   // row does not deep-copy nested collections. Copy-on-write is never needed: values
-  // handed to callers are immutable.
+  // handed to callers are immutable. The alternatives follow ValueKind's order; the
+  // shared string comes last, outside it.
+  static constexpr size_t kSharedString = static_cast<size_t>(ValueKind::kPath) + 1;
   std::variant<std::monostate, bool, int64_t, double, std::string, std::shared_ptr<List>,
-               std::shared_ptr<Map>, Node, Relationship, std::shared_ptr<Path>>
+               std::shared_ptr<Map>, Node, Relationship, std::shared_ptr<Path>,
+               std::shared_ptr<const std::string>>
       v_;
 };
 

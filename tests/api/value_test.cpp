@@ -37,3 +37,25 @@ TEST_CASE("equality is structural and kind-sensitive") {
   CHECK(find(Map{{"a", Value(1)}}, "a") != nullptr);
   CHECK(find(Map{{"a", Value(1)}}, "b") == nullptr);
 }
+
+TEST_CASE("a shared string is a string: kind, text, equality, printing, copies") {
+  auto text = std::make_shared<const std::string>("negotiated_trade_agreement_with");
+  Value shared = Value::shared_string(text);
+  CHECK(shared.kind() == ValueKind::kString);
+  CHECK_FALSE(shared.is_null());
+  CHECK(shared.as_string() == "negotiated_trade_agreement_with");
+  CHECK(shared == Value("negotiated_trade_agreement_with"));
+  CHECK(Value("negotiated_trade_agreement_with") == shared);
+  CHECK_FALSE(shared == Value("met"));
+  CHECK(shared.to_string() == "'negotiated_trade_agreement_with'");
+  CHECK(Value(List{shared, Value(1)}) == Value(List{Value(*text), Value(1)}));
+  // Copies share the text instead of copying it; the text outlives the original Value.
+  Value copy = shared;
+  CHECK(&copy.as_string() == text.get());
+  shared = Value(2);
+  text.reset();
+  CHECK(copy.as_string() == "negotiated_trade_agreement_with");
+  Value moved = std::move(copy);
+  CHECK(moved.kind() == ValueKind::kString);
+  CHECK(moved.as_string() == "negotiated_trade_agreement_with");
+}

@@ -112,6 +112,50 @@ TEST_CASE("cached expansions follow writes and keep old snapshots old", "[cache]
   CHECK(ends(third, g.chen, Direction::kIn) == Names{"advises:Pavel Dremin"});
 }
 
+// A typed scan's relationships as "start>end" names, in the order it reports them.
+Names scanned(GraphSnapshot& s, const std::string& type, size_t limit = 100) {
+  auto type_id = s.type_id(type);
+  if (!type_id) return {};
+  Names out;
+  auto name = [&](NodeId n) { return s.node_property(n, "name")->as_string(); };
+  auto st = s.scan_rels(*type_id, [&](const Edge& e) {
+    CHECK(e.type == *type_id);
+    out.push_back(name(e.start) + ">" + name(e.end));
+    return out.size() < limit;
+  });
+  REQUIRE(st.ok());
+  return out;
+}
+
+TEST_CASE("cached scans of one type follow writes, keep old snapshots old, stop early", "[cache]") {
+  Fixture f;
+  auto& store = f.store;
+  Graph& g = f.g;
+  g.link(g.chen, "meets", g.ana);
+  Snapshot first(store);
+  Names before{"Pavel Dremin>Ana Velasco", "Chen Hualing>Ana Velasco"};
+  CHECK(scanned(first, "meets", 1) == Names{"Pavel Dremin>Ana Velasco"});  // keeps nothing
+  CHECK(scanned(first, "meets") == before);
+  CHECK(scanned(first, "meets") == before);  // now from the cache
+  CHECK(scanned(first, "advises") == Names{"Pavel Dremin>Chen Hualing"});
+  CHECK(scanned(first, "meets", 1) == Names{"Pavel Dremin>Ana Velasco"});
+
+  RelId added = g.link(g.ana, "meets", g.pavel);
+  Snapshot second(store);
+  // POS order: by end, then start (Pavel's id is the lowest).
+  Names after{"Ana Velasco>Pavel Dremin", "Pavel Dremin>Ana Velasco", "Chen Hualing>Ana Velasco"};
+  CHECK(scanned(second, "meets") == after);
+  CHECK(scanned(second, "meets") == after);
+  CHECK(scanned(first, "meets") == before);  // its own state still
+  {
+    Writer w(store);
+    REQUIRE(w.delete_rel(added).ok());
+    REQUIRE(w.commit().ok());
+  }
+  Snapshot third(store);
+  CHECK(scanned(third, "meets") == before);
+}
+
 TEST_CASE("a cached expansion in both directions reports a self-loop once", "[cache]") {
   Fixture f;
   auto& store = f.store;
@@ -184,4 +228,38 @@ TEST_CASE("the adjacency cache keeps to its byte budget and to the newest state"
   cache.put(s2, 124, false, two);
   CHECK_FALSE(cache.get(s2, 6, true));
   CHECK(cache.get(s2, 124, false));
+}
+
+TEST_CASE("lists of one type share the adjacency cache's budget and state", "[cache]") {
+  using State = AdjacencyCache::State;
+  AdjacencyCache cache(4096);  // a type's list may take a quarter: 29 edges
+  State s1{10, 1}, s2{11, 1};
+  std::vector<Edge> two{{1, 5, 6, 7}, {2, 8, 6, 7}};
+  CHECK(cache.fits_type(29));
+  CHECK_FALSE(cache.fits_type(30));
+  cache.put_type(s1, 7, two);
+  REQUIRE(cache.get_type(s1, 7));
+  CHECK(cache.get_type(s1, 7)->size() == 2);
+  CHECK(cache.get_type(s1, 7)->back().start == 8);
+  CHECK_FALSE(cache.get_type(s1, 8));   // another type
+  CHECK_FALSE(cache.get(s1, 7, true));  // a node's list is another thing
+  CHECK_FALSE(cache.get_type(s2, 7));   // another state
+  cache.put_type(s1, 9, std::vector<Edge>(30));
+  CHECK_FALSE(cache.get_type(s1, 9));  // over a quarter of the budget
+
+  cache.put(s2, 5, true, two);  // a newer state drops the type lists too
+  CHECK_FALSE(cache.get_type(s1, 7));
+  cache.put_type(s1, 7, two);  // an older snapshot never fills it
+  CHECK_FALSE(cache.get_type(s1, 7));
+  cache.put_type(s2, 7, two);
+  CHECK(cache.get_type(s2, 7));
+  // Two 29-edge lists (2 x 1024 bytes) and the rest: the budget counts both kinds.
+  cache.put_type(s2, 10, std::vector<Edge>(29));
+  cache.put_type(s2, 11, std::vector<Edge>(29));
+  CHECK(cache.get_type(s2, 10));
+  CHECK(cache.get(s2, 5, true));
+  cache.put_type(s2, 12, std::vector<Edge>(29));  // 3,392 bytes in all
+  cache.put_type(s2, 13, std::vector<Edge>(29));  // 4,416 > 4,096: starts over
+  CHECK_FALSE(cache.get(s2, 5, true));
+  CHECK(cache.get_type(s2, 13));
 }
