@@ -106,6 +106,43 @@ std::string document_id(const Sentence& s) {
   return dash == std::string::npos ? s.id : s.id.substr(0, dash);
 }
 
+// A candidate span's best name type (1 + index into kEntityTypes) and by how much it
+// beats "none" (class 0).
+ScoredSpan best_type(size_t b, size_t e, const float* scores, int classes) {
+  int best = 1;
+  for (int c = 2; c < classes; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return {b, e, best, scores[best] - scores[0]};
+}
+
+// The non-overlapping spans with the largest total margin, spans with no positive margin
+// never taken (best[i]: the best total over the first i words), in order.
+std::vector<ScoredSpan> best_segmentation(const std::vector<ScoredSpan>& spans, size_t n) {
+  std::vector<float> best(n + 1, 0.0f);
+  std::vector<int> choice(n + 1, -1);  // index into spans of the span ending there, or -1
+  for (size_t i = 1; i <= n; ++i) {
+    best[i] = best[i - 1];
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const ScoredSpan& c = spans[k];
+      if (c.end == i && c.margin > 0 && best[c.begin] + c.margin > best[i]) {
+        best[i] = best[c.begin] + c.margin;
+        choice[i] = static_cast<int>(k);
+      }
+    }
+  }
+  std::vector<ScoredSpan> out;
+  for (size_t i = n; i > 0;) {
+    if (choice[i] < 0) {
+      --i;
+      continue;
+    }
+    out.push_back(spans[static_cast<size_t>(choice[i])]);
+    i = out.back().begin;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 void EntityTagger::count_types(const Sentence& first, const std::vector<WordHashes>& w,
                                DocumentTypes& doc) {
   for (auto [b, e, cls] : bio_spans(first)) {
@@ -156,6 +193,29 @@ std::vector<std::pair<size_t, size_t>> name_runs(const Sentence& s) {
     out.emplace_back(lo, hi + 1);
     i = hi + 1;
   }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> sub_spans(const std::vector<std::pair<size_t, size_t>>& runs,
+                                                 size_t max_length) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (auto [b, e] : runs)
+    for (size_t i = b; i < e; ++i)
+      for (size_t j = i + 1; j <= e && j - i <= max_length; ++j)
+        if (i != b || j != e) out.emplace_back(i, j);
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> EntityTagger::candidates(const Sentence& s,
+                                                                const Sentence& first) const {
+  std::vector<std::pair<size_t, size_t>> out = name_runs(s);
+  if (segment_) {
+    auto inner = sub_spans(out, kMaxSubSpan);
+    out.insert(out.end(), inner.begin(), inner.end());
+  }
+  for (auto [b, e, c] : bio_spans(first)) out.emplace_back(b, e);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -222,6 +282,13 @@ void EntityTagger::span_features(const Sentence& s, const std::vector<WordHashes
   auto it = doc.contexts.find(w[last].lower);
   if (it != doc.contexts.end())
     for (uint64_t c : it->second) f.push_back(feat(320, c));
+  // Where the span sits in its capitalised run: "Ana Velasco" inside "Ana Velasco Vice
+  // President" is followed by a capitalised word the name does not take.
+  const bool run_before = b > 0 && part(s.tokens[b - 1]), run_after = e < n && part(s.tokens[e]);
+  templ = 340;
+  add(run_before, run_after), add(run_before, run_after, lb), add(run_after, low(last), after);
+  add(run_before, before, low(b)), add(run_after, after), add(run_before, before);
+  add(run_after, lst(e)), add(run_before, lst(b - 1)), add(run_after, capitals(after));
 }
 
 int EntityTagger::type_span(const Sentence& s, const std::vector<WordHashes>& w, size_t b, size_t e,
@@ -247,6 +314,10 @@ void EntityTagger::retype(Sentence& s, const std::vector<WordHashes>& w,
     for (size_t i = b; i < e; ++i)
       s.tokens[i].ner = cls == 0 ? "O" : (i == b ? "B-" : "I-") + kEntityTypes[cls - 1];
   };
+  if (segment_) {
+    segment(s, w, phrases, first, doc);
+    return;
+  }
   for (auto [b, e, cls] : bio_spans(s)) {
     int t = type_span(s, w, b, e, phrases, first, doc, f);
     if (t != cls) label(b, e, t);
@@ -259,6 +330,24 @@ void EntityTagger::retype(Sentence& s, const std::vector<WordHashes>& w,
     int t = type_span(s, w, b, e, phrases, first, doc, f);
     if (t != 0) label(b, e, t);
   }
+}
+
+void EntityTagger::segment(Sentence& s, const std::vector<WordHashes>& w,
+                           const std::vector<uint16_t>& phrases, const Sentence& first,
+                           const DocumentTypes& doc) const {
+  std::vector<ScoredSpan> scored;
+  std::vector<uint64_t> f;
+  float scores[16];
+  for (auto [b, e] : candidates(s, first)) {
+    span_features(s, w, b, e, names_, phrases, first, doc, f);
+    std::fill(std::begin(scores), std::end(scores), 0.0f);
+    spans_.score(f.data(), f.size(), scores);
+    scored.push_back(best_type(b, e, scores, spans_.num_classes()));
+  }
+  for (Token& t : s.tokens) t.ner.assign(1, 'O');  // (not = "O": a GCC 12 -Wrestrict false alarm)
+  for (const ScoredSpan& c : best_segmentation(scored, s.tokens.size()))
+    for (size_t j = c.begin; j < c.end; ++j)
+      s.tokens[j].ner = (j == c.begin ? "B-" : "I-") + kEntityTypes[static_cast<size_t>(c.cls - 1)];
 }
 
 void EntityTagger::train_spans(const std::vector<const Sentence*>& data,
@@ -287,11 +376,7 @@ void EntityTagger::train_spans(const std::vector<const Sentence*>& data,
     for (auto [b, e, c] : gold) examples.push_back({si, b, e, c});
     // Candidates: the runs of proper nouns and the first stage's spans; those that are
     // not gold names are "none".
-    std::vector<std::pair<size_t, size_t>> candidates = name_runs(*data[si]);
-    for (auto [b, e, c] : bio_spans(first[si])) candidates.emplace_back(b, e);
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (auto [b, e] : candidates) {
+    for (auto [b, e] : candidates(*data[si], first[si])) {
       bool is_gold = false;
       for (auto [gb, ge, gc] : gold) is_gold = is_gold || (gb == b && ge == e);
       if (!is_gold) examples.push_back({si, b, e, 0});

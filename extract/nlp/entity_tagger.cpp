@@ -278,6 +278,7 @@ EntityTagger EntityTagger::train(const std::vector<const Sentence*>& data,
     }
     if (options.verbose) std::fprintf(stderr, "entity jackknife fold %zu done\n", k + 1);
   }
+  e.segment_ = true;
   e.train_spans(data, first, options, fold_names);
   return e;
 }
@@ -301,6 +302,7 @@ void EntityTagger::write(ModelWriter& out) const {
   lists_.write(out);
   model_.write(out);
   spans_.write(out);
+  out.u8(segment_ ? 1 : 0);
 }
 
 void EntityTagger::read(ModelReader& in, uint32_t version) {
@@ -330,6 +332,7 @@ void EntityTagger::read(ModelReader& in, uint32_t version) {
     spans_.read(in);
     if (spans_.num_classes() != static_cast<int>(kEntityTypes.size()) + 1) in.fail();
   }
+  segment_ = version >= 6 && in.u8() != 0;
 }
 
 }  // namespace quarry::nlp

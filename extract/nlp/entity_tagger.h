@@ -81,6 +81,13 @@ class EntityTagger {
                 const DocumentTypes& doc, std::vector<uint64_t>& f) const;
   void retype(Sentence& s, const std::vector<WordHashes>& w, const std::vector<uint16_t>& phrases,
               const DocumentTypes& doc) const;
+  // Candidate spans of a sentence: the proper-noun runs, the first stage's spans (from
+  // `first`) and, when segmenting, the runs' sub-spans.
+  std::vector<std::pair<size_t, size_t>> candidates(const Sentence& s, const Sentence& first) const;
+  // Segmenting decoder: scores every candidate and keeps the non-overlapping set with the
+  // largest total margin over "none".
+  void segment(Sentence& s, const std::vector<WordHashes>& w, const std::vector<uint16_t>& phrases,
+               const Sentence& first, const DocumentTypes& doc) const;
   void train_spans(const std::vector<const Sentence*>& data, const std::vector<Sentence>& first,
                    const TrainOptions& options, const std::vector<NameList>& fold_names);
   // First stage: greedy BIO decoding with `m`; training of a BIO model on data[subset].
@@ -100,6 +107,10 @@ class EntityTagger {
   Perceptron model_;
   // Span typer: classes 0 (not a name) and 1 + index into kEntityTypes; empty before format 4.
   Perceptron spans_;
+  // Format 6: the typer also scores sub-spans of the runs and picks the best segmentation
+  // (segment()); older models retype the first stage's spans and add free runs.
+  bool segment_ = false;
+  static constexpr size_t kMaxSubSpan = 6;
 };
 
 }  // namespace quarry::nlp

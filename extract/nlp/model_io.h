@@ -16,7 +16,7 @@
 namespace quarry::nlp {
 
 inline constexpr char kModelMagic[8] = {'Q', 'R', 'Y', 'N', 'L', 'P', 'M', '\0'};
-inline constexpr uint32_t kModelVersion = 5;
+inline constexpr uint32_t kModelVersion = 6;
 
 // Stable across platforms and builds (the model file stores these hashes).
 inline uint64_t mix64(uint64_t x) {
