@@ -75,6 +75,14 @@ enum class Op : uint8_t {
 };
 
 struct Expr {
+  Expr() = default;
+  Expr(Expr&&) = default;
+  Expr& operator=(Expr&&) = default;
+  // Frees the kids with a worklist instead of recursion: a chain such as 1 + 1 + ... + 1
+  // is one level deeper per operator, and a long one must not exhaust the stack even when
+  // it is being thrown away for being too deep.
+  ~Expr();
+
   ExprKind kind = ExprKind::kLiteral;
   SourceSpan span;
   Op op = Op::kEq;
@@ -87,7 +95,12 @@ struct Expr {
   bool has_else = false;
   std::shared_ptr<PatternPart> pattern;
   int slot = -1;
+  uint32_t height = 0;  // 1 + the tallest kid, once the transformer measured it; 0 before
 };
+
+// The height of `e` (a lone literal is 1), measured without recursion; kids already
+// measured are not walked again. Sets `height` on every Expr it measures.
+uint32_t measure_height(Expr& e);
 
 struct NodePattern {
   std::string var;  // empty when anonymous; the binder gives it a hidden slot anyway

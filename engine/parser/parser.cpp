@@ -88,6 +88,26 @@ void check_utf8(std::string_view text) {
   }
 }
 
+// Stops a parse that nests too deeply. ANTLR's generated parser recurses once per rule,
+// about fourteen rules per level of brackets, so `[[[[...` a few thousand deep would
+// exhaust the stack; the limit leaves room for about two hundred levels.
+class DepthGuard : public antlr4::tree::ParseTreeListener {
+ public:
+  static constexpr size_t kMaxRuleDepth = 3000;
+  void enterEveryRule(antlr4::ParserRuleContext* ctx) override {
+    if (++depth_ <= kMaxRuleDepth) return;
+    fail(ErrorCode::kSyntaxError, "the query nests too deeply", span_of(ctx->getStart()),
+         "at most about 200 levels of brackets, CASE or NOT");
+  }
+  void exitEveryRule(antlr4::ParserRuleContext*) override { --depth_; }
+  void visitTerminal(antlr4::tree::TerminalNode*) override {}
+  void visitErrorNode(antlr4::tree::ErrorNode*) override {}
+  void reset() { depth_ = 0; }
+
+ private:
+  size_t depth_ = 0;
+};
+
 }  // namespace
 
 ast::Statement parse(std::string_view text) {
@@ -106,6 +126,8 @@ ast::Statement parse(std::string_view text) {
   grammar::QuarryParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
+  DepthGuard depth;
+  parser.addParseListener(&depth);
   // Fast SLL prediction first; only ambiguous-looking input pays for full LL.
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::SLL);
@@ -117,6 +139,7 @@ ast::Statement parse(std::string_view text) {
   } catch (const antlr4::ParseCancellationException&) {
     tokens.seek(0);
     parser.reset();
+    depth.reset();
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
         antlr4::atn::PredictionMode::LL);

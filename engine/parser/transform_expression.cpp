@@ -84,6 +84,19 @@ ExprPtr Transformer::expression(P::ExpressionContext* ctx) {
   for (size_t i = 1; i < parts.size(); ++i) {
     e = binary(ExprKind::kOr, std::move(e), xor_expr(parts[i]), span_of(ctx));
   }
+  return limit_height(std::move(e), span_of(ctx));
+}
+
+ExprPtr Transformer::limit_height(ExprPtr e, SourceSpan span) {
+  // The binder, the planner and the evaluator walk expressions recursively, one stack
+  // frame or more per level; a chain of operators is one level per operator.
+  uint32_t height = ast::measure_height(*e);
+  if (height > kMaxExprHeight) {
+    fail(
+        ErrorCode::kSyntaxError,
+        fmt::format("expression nested too deeply ({} levels; at most {})", height, kMaxExprHeight),
+        span, "a long chain of OR or + can usually be written with IN [...] or reduce()");
+  }
   return e;
 }
 
@@ -271,7 +284,7 @@ ExprPtr Transformer::property_expr(P::PropertyExpressionContext* ctx) {
     n->kids.push_back(std::move(e));
     e = std::move(n);
   }
-  return e;
+  return limit_height(std::move(e), span_of(ctx));  // SET a.b.c... reaches here directly
 }
 
 ExprPtr Transformer::atom(P::AtomContext* ctx) {

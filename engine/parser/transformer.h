@@ -38,6 +38,9 @@ class Transformer {
 
   // transform_expression.cpp
   ast::ExprPtr expression(g::QuarryParser::ExpressionContext* ctx);
+  // Fails (kSyntaxError at `span`) when `e` is taller than kMaxExprHeight.
+  ast::ExprPtr limit_height(ast::ExprPtr e, SourceSpan span);
+  static constexpr uint32_t kMaxExprHeight = 1000;
   ast::ExprPtr xor_expr(g::QuarryParser::XorExpressionContext* ctx);
   ast::ExprPtr and_expr(g::QuarryParser::AndExpressionContext* ctx);
   ast::ExprPtr not_expr(g::QuarryParser::NotExpressionContext* ctx);

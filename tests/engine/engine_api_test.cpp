@@ -49,6 +49,52 @@ TEST_CASE("!= gets the <> hint") {
   CHECK(r.error().hint() == "Cypher writes inequality as <>");
 }
 
+// Found by the fuzzer (tests/fuzz): such inputs overflowed the stack before there was a
+// limit. Every shape below used to crash the process at these sizes.
+TEST_CASE("queries nested too deeply are refused with a position, not a crash") {
+  auto src = std::make_shared<testing::MemorySource>();
+  auto error_of = [&](const std::string& q) {
+    auto r = rows_of(src, q);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code() == ErrorCode::kSyntaxError);
+    return r.error();
+  };
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  // Brackets: the parser itself would recurse too deeply.
+  auto brackets = error_of("RETURN " + repeat("[", 20000) + "1" + repeat("]", 20000));
+  CHECK(brackets.message() == "the query nests too deeply");
+  CHECK(brackets.span().line == 1);
+  CHECK(brackets.span().column > 8);
+  CHECK(error_of("RETURN " + repeat("(", 5000) + "1" + repeat(")", 5000)).message() ==
+        "the query nests too deeply");
+  CHECK(error_of("RETURN " + repeat("- ", 50000) + "1").message() == "the query nests too deeply");
+  CHECK(error_of("RETURN " + repeat("[", 5000)).message() == "the query nests too deeply");
+  // Chains: flat for the parser, one level per operator for everything after it.
+  auto chain = error_of("RETURN 1" + repeat(" + 1", 100000));
+  CHECK(chain.message() == "expression nested too deeply (100001 levels; at most 1000)");
+  CHECK(chain.span().column == 8);
+  CHECK(error_of("RETURN true" + repeat(" OR true", 50000)).message().find("nested too deeply") !=
+        std::string::npos);
+  CHECK(error_of("WITH {a: 1} AS m RETURN m" + repeat(".a", 50000))
+            .message()
+            .find("nested too deeply") != std::string::npos);
+  CHECK(error_of("RETURN [1]" + repeat("[0]", 50000)).message().find("nested too deeply") !=
+        std::string::npos);
+  // Below the limits everything still runs.
+  auto deep = rows_of(src, "RETURN " + repeat("[", 150) + "1" + repeat("]", 150) + " AS v");
+  REQUIRE(deep.ok());
+  auto sum = rows_of(src, "RETURN 1" + repeat(" + 1", 900) + " AS n");
+  REQUIRE(sum.ok());
+  CHECK((*sum)[0][0].as_int() == 901);
+  auto ors = rows_of(src, "RETURN false" + repeat(" OR false", 800) + " OR true AS b");
+  REQUIRE(ors.ok());
+  CHECK((*ors)[0][0].as_bool());
+}
+
 TEST_CASE("unknown function and variable suggest the closest name") {
   auto src = std::make_shared<testing::MemorySource>();
   auto r = engine::run(src, "RETURN tolowr('A')", {}, {});
