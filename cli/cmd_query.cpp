@@ -61,6 +61,7 @@ int run_query(const GlobalOptions& global, const QueryArgs& args) {
     return exit_code_for(result.error());
   }
   auto rows = print_result(*result, *out, options);
+  if (rows.ok()) print_plan(*result, *format, *out);
   out->flush();  // the result first, then the count, when both go to one terminal
   if (!rows.ok()) {
     std::cerr << rows.error().to_string(args.text) << "\n";

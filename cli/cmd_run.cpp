@@ -134,6 +134,7 @@ class ScriptRun {
         options_.format == OutputFormat::kTable || options_.format == OutputFormat::kMarkdown;
     if (spaced && printed_ && !result->columns().empty()) out << '\n';
     auto rows = print_result(*result, out, options_);
+    if (rows.ok()) print_plan(*result, options_.format, out);
     out.flush();
     if (!rows.ok()) return fail(item, rows.error());
     printed_ = printed_ || !result->columns().empty();

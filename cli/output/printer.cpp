@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <iostream>
 #include <string>
 #include <utility>
 
@@ -73,6 +74,14 @@ PrintOptions print_options_for_stdout(OutputFormat format) {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) options.max_width = ws.ws_col;
   }
   return options;
+}
+
+void print_plan(const QueryResult& result, OutputFormat format, std::ostream& out) {
+  std::string plan = result.plan();
+  if (plan.empty()) return;
+  bool readable = format == OutputFormat::kTable || format == OutputFormat::kMarkdown;
+  std::ostream& to = readable ? out : std::cerr;
+  to << plan << (plan.back() == '\n' ? "" : "\n");
 }
 
 Result<uint64_t> print_result(QueryResult& result, std::ostream& out, const PrintOptions& options) {

@@ -54,4 +54,9 @@ PrintOptions print_options_for_stdout(OutputFormat format);
 // A result without columns (a write without RETURN) prints nothing.
 Result<uint64_t> print_result(QueryResult& result, std::ostream& out, const PrintOptions& options);
 
+// The EXPLAIN / PROFILE plan of a finished `result` (nothing when there is none): on
+// `out` for the formats people read (table, markdown), on stderr for the data formats,
+// so a CSV or JSON stream stays parseable.
+void print_plan(const QueryResult& result, OutputFormat format, std::ostream& out);
+
 }  // namespace quarry::cli

@@ -124,8 +124,7 @@ bool Shell::run_statement(const std::string& statement, const std::string& scrip
     return false;
   }
   schema_stale_ = true;  // a write may have added labels, types or keys
-  std::string plan = result->plan();
-  if (!plan.empty()) std::cout << plan << (plan.back() == '\n' ? "" : "\n");
+  print_plan(*result, format_, std::cout);
   if (!options_.quiet) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -199,6 +199,17 @@ run 1 --db "$db" run "$work/write.cypher"
 same "failed write changed nothing" \
   "$("$quarry" --db "$db" query --format csv "MATCH (n) RETURN count(n) AS n" 2> /dev/null)" "$before"
 
+# --- EXPLAIN / PROFILE print the plan: on stdout for tables, on stderr for data formats ---
+run 0 --db "$db" query "EXPLAIN MATCH (p:Person) RETURN p.name"
+has "query EXPLAIN prints the plan" "$out" "Match((p:Person))"
+run 0 --db "$db" query --format csv "PROFILE MATCH (p:Person) RETURN p.name AS n"
+hasnt "a CSV result stays data only" "$out" "Match"
+has "the PROFILE plan goes to stderr with csv" "$err" "Match((p:Person))"
+printf 'PROFILE MATCH (p:Person) RETURN p.name AS n;\n' > "$work/profile.cypher"
+run 0 --db "$db" run "$work/profile.cypher"
+has "run PROFILE prints the plan with rows" "$out" "Match((p:Person))"
+has "PROFILE counts rows" "$out" "rows="
+
 # --- limits: --timeout / --max-rows, and :timeout / :maxrows in scripts ---
 slow="UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS n"
 run 1 --db "$db" query --timeout 200ms "$slow"
